@@ -1,0 +1,375 @@
+"""Shared test harness: build the site once, serve it on loopback, drive it in Debian's Chromium.
+
+Fixtures for everyone (all session-scoped unless said otherwise):
+
+- ``built_site`` -> Path: ``mkdocs build --strict`` of the whole bilingual site into a temp dir, once per session.
+  Uses ``SITE_URL`` from the environment if set (mkdocs.yml reads it), else the config's default.
+- ``build_site`` -> callable ``build_site(site_url=None, dest=None) -> Path``: build with another ``site_url``
+  (e.g. ``"https://example.github.io/paper-digest/"``) into another dir; builds are cached per (site_url, dest).
+- ``served_site`` -> str: base URL (``http://127.0.0.1:<port>/``, trailing slash) of ``built_site`` served by an
+  ``http.server`` thread on a random loopback port.
+- ``serve_dir`` -> callable ``serve_dir(directory, mount="/") -> SiteServer``: serve any dir, optionally under a
+  sub-path such as ``/paper-digest/``; ``SiteServer.url`` is the base URL. The port is bound before you build, so
+  a site can be built with ``site_url=server.url`` and then served by the same server (the dir is read per request).
+- ``site_pages`` -> SitePages: URL paths of the built site's pages by kind and language, read from
+  ``/api/issues.json`` and ``/api/papers.json`` plus the fixed pages (home, archive, topics).
+- Playwright: ``browser_type_launch_args`` launches Debian's ``/usr/bin/chromium`` headless with the project's flags
+  (never ``playwright install``). Function fixture ``page_watch`` wraps pytest-playwright's ``page``: it records
+  every request, console error and page error, aborts any request that would leave 127.0.0.1, and
+  ``page_watch.assert_clean()`` fails the test on any of them (it also runs at teardown).
+- ``screenshot_dir`` -> Path: ``tests/artifacts/screenshots/`` (git-ignored), where browser tests write PNGs.
+
+Mark browser tests ``@pytest.mark.browser``.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "tests" / "artifacts"
+SCREENSHOTS = ARTIFACTS / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+LOOPBACK_HOSTS = {"127.0.0.1"}
+LANGS = ("ko", "en")
+LANG_PREFIX = {"ko": "/", "en": "/en/"}
+
+
+# --------------------------------------------------------------------------------------------------- building
+
+
+def run_mkdocs_build(dest: Path, site_url: str | None = None) -> Path:
+    """Run ``mkdocs build --strict`` into ``dest``; ``site_url`` overrides ``SITE_URL``. Fails the test on error."""
+    env = dict(os.environ)
+    if site_url is not None:
+        env["SITE_URL"] = site_url
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(dest)]
+    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+    if proc.returncode != 0:
+        pytest.fail(
+            f"`mkdocs build --strict` failed (exit {proc.returncode}, SITE_URL={env.get('SITE_URL')!r}):\n"
+            f"{proc.stdout[-4000:]}\n{proc.stderr[-8000:]}",
+            pytrace=False,
+        )
+    return dest
+
+
+@pytest.fixture(scope="session")
+def build_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """Factory ``build_site(site_url=None, dest=None) -> Path``, cached per (site_url, dest) for the session."""
+    cache: dict[tuple[str | None, str | None], Path] = {}
+
+    def build(site_url: str | None = None, dest: Path | None = None) -> Path:
+        key = (site_url, str(dest) if dest else None)
+        if key not in cache:
+            target = dest or tmp_path_factory.mktemp("site")
+            cache[key] = run_mkdocs_build(Path(target), site_url)
+        return cache[key]
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def built_site(build_site: Callable[..., Path]) -> Path:
+    """The site as ``mkdocs build --strict`` makes it (SITE_URL from the environment), built once per session."""
+    return build_site()
+
+
+# --------------------------------------------------------------------------------------------------- serving
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files from ``directory`` under ``mount``; 404 outside the mount and for index-less directories."""
+
+    mount = "/"
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+    def translate_path(self, path: str) -> str:
+        return super().translate_path("/" + urlsplit(path).path[len(self.mount) :])
+
+    def send_head(self):  # noqa: ANN201 - stdlib signature
+        path = urlsplit(self.path).path
+        if path.startswith(self.mount):
+            return super().send_head()
+        if path + "/" == self.mount:
+            self.send_response(301)
+            self.send_header("Location", self.mount)
+            self.end_headers()
+        else:
+            self.send_error(404, f"Outside the site's mount {self.mount}")
+        return None
+
+    def list_directory(self, path: str | os.PathLike[str]) -> None:
+        # A directory without index.html is a broken link on GitHub Pages too: never paper over it with a listing.
+        self.send_error(404, "No index.html")
+        return None
+
+
+@dataclass
+class SiteServer:
+    """A loopback HTTP server thread serving ``directory`` under ``mount`` (e.g. ``/paper-digest/``)."""
+
+    directory: Path
+    """Directory served; read on every request, so it may be (re)built after the server started."""
+    mount: str = "/"
+    """URL path prefix the site lives under; always starts and ends with ``/``."""
+    _httpd: http.server.ThreadingHTTPServer | None = field(default=None, repr=False)
+    """The running server (set by ``start``)."""
+
+    @property
+    def port(self) -> int:
+        """The random loopback port the server listens on."""
+        assert self._httpd is not None, "SiteServer.start() first"
+        return self._httpd.server_address[1]
+
+    @property
+    def url(self) -> str:
+        """Base URL of the served site, with a trailing slash."""
+        return f"http://127.0.0.1:{self.port}{self.mount}"
+
+    def start(self) -> "SiteServer":
+        """Bind a random port on 127.0.0.1 and serve in a daemon thread."""
+        handler = type("Handler", (_SiteHandler,), {"mount": self.mount})
+        factory = functools.partial(handler, directory=str(self.directory))
+        self._httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), factory)
+        self._httpd.daemon_threads = True
+        threading.Thread(target=self._httpd.serve_forever, name=f"site-server-{self.port}", daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and close the socket."""
+        if self._httpd is not None:
+            self._httpd.shutdown()
+            self._httpd.server_close()
+            self._httpd = None
+
+
+def _normalise_mount(mount: str) -> str:
+    return "/" + mount.strip("/") + "/" if mount.strip("/") else "/"
+
+
+@pytest.fixture(scope="session")
+def serve_dir() -> Iterator[Callable[..., SiteServer]]:
+    """Factory ``serve_dir(directory, mount="/") -> SiteServer`` (started); all are stopped at session end."""
+    servers: list[SiteServer] = []
+
+    def serve(directory: Path, mount: str = "/") -> SiteServer:
+        server = SiteServer(Path(directory), _normalise_mount(mount)).start()
+        servers.append(server)
+        return server
+
+    yield serve
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site: Path, serve_dir: Callable[..., SiteServer]) -> str:
+    """Base URL (``http://127.0.0.1:<port>/``) of ``built_site`` served on loopback."""
+    return serve_dir(built_site).url
+
+
+# --------------------------------------------------------------------------------------------------- site map
+
+
+@dataclass(frozen=True)
+class SitePages:
+    """URL paths (relative to the site root, starting with ``/``) of the built site's pages, per language."""
+
+    home: dict[str, str]
+    """Home page per language code: ``{"ko": "/", "en": "/en/"}``."""
+    archive: dict[str, str]
+    """Archive page per language."""
+    topics: dict[str, str]
+    """Topic index per language."""
+    issues: dict[str, list[str]]
+    """Every issue page per language, in the order ``/api/issues.json`` lists them."""
+    papers: dict[str, list[str]]
+    """Every paper page per language, in the order ``/api/papers.json`` lists them."""
+    topic_pages: dict[str, list[str]]
+    """Every topic page per language (``/topics/<id>/``), found in the built tree."""
+
+    def all_pages(self, lang: str) -> list[str]:
+        """Every page of one language: home, archive, topic index, issues, papers, topics."""
+        return [self.home[lang], self.archive[lang], self.topics[lang], *self.issues[lang], *self.papers[lang],
+                *self.topic_pages[lang]]
+
+    def one_of_each(self, lang: str) -> dict[str, str]:
+        """One page of every kind in ``lang``: home, archive, issue, paper, topics, topic."""
+        return {
+            "home": self.home[lang],
+            "archive": self.archive[lang],
+            "issue": self.issues[lang][0],
+            "paper": self.papers[lang][0],
+            "topics": self.topics[lang],
+            "topic": self.topic_pages[lang][0],
+        }
+
+
+def _urls_of(entry: dict, lang: str) -> str | None:
+    """The path of ``entry`` in ``lang`` from its ``urls`` member (a {lang: url} mapping), as ``/...``."""
+    urls = entry.get("urls") or {}
+    url = urls.get(lang) if isinstance(urls, dict) else None
+    if not url:
+        return None
+    path = urlsplit(url).path if "://" in url else url
+    return path if path.startswith("/") else "/" + path
+
+
+def load_site_pages(site: Path) -> SitePages:
+    """Read the page map of a built site from its JSON API and its ``topics/`` folders."""
+    issues_doc = json.loads((site / "api" / "issues.json").read_text(encoding="utf-8"))
+    papers_doc = json.loads((site / "api" / "papers.json").read_text(encoding="utf-8"))
+    issue_entries = issues_doc["issues"] if isinstance(issues_doc, dict) else issues_doc
+    paper_entries = papers_doc["papers"] if isinstance(papers_doc, dict) else papers_doc
+    prefix = _api_prefix([e for e in issue_entries], site)
+
+    def strip(path: str) -> str:
+        return "/" + path[len(prefix) :] if prefix != "/" and path.startswith(prefix) else path
+
+    issues = {lang: [strip(p) for e in issue_entries if (p := _urls_of(e, lang))] for lang in LANGS}
+    papers = {lang: [strip(p) for e in paper_entries if (p := _urls_of(e, lang))] for lang in LANGS}
+    topic_pages = {
+        lang: sorted(
+            f"{LANG_PREFIX[lang]}topics/{d.name}/"
+            for d in (site / LANG_PREFIX[lang].strip("/") / "topics").iterdir()
+            if (d / "index.html").is_file()
+        )
+        for lang in LANGS
+    }
+    return SitePages(
+        home={lang: LANG_PREFIX[lang] for lang in LANGS},
+        archive={lang: f"{LANG_PREFIX[lang]}archive/" for lang in LANGS},
+        topics={lang: f"{LANG_PREFIX[lang]}topics/" for lang in LANGS},
+        issues=issues,
+        papers=papers,
+        topic_pages=topic_pages,
+    )
+
+
+def _api_prefix(entries: list[dict], site: Path) -> str:
+    """The site_url path prefix the API's URLs carry (``/`` or e.g. ``/paper-digest/``), found by matching a
+    listed issue URL against the built tree."""
+    for entry in entries:
+        path = _urls_of(entry, "ko")
+        if not path:
+            continue
+        parts = path.strip("/").split("/")
+        for cut in range(len(parts)):
+            if (site.joinpath(*parts[cut:]) / "index.html").is_file():
+                return "/" + "/".join(parts[:cut]) + "/" if cut else "/"
+    return "/"
+
+
+@pytest.fixture(scope="session")
+def site_pages(built_site: Path) -> SitePages:
+    """Page map of ``built_site`` (see ``SitePages``)."""
+    return load_site_pages(built_site)
+
+
+# --------------------------------------------------------------------------------------------------- browser
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(pytestconfig: pytest.Config) -> dict:
+    """Launch Debian's Chromium with the project's flags. Never ``playwright install``."""
+    return {
+        "executable_path": CHROMIUM,
+        "args": list(CHROMIUM_ARGS),
+        "headless": not pytestconfig.getoption("--headed"),
+    }
+
+
+@dataclass
+class PageWatch:
+    """Everything a page did that a clean, offline-capable site must not do."""
+
+    page: object
+    """The Playwright ``Page`` being watched."""
+    requests: list[str] = field(default_factory=list)
+    """Every request URL the page made, in order."""
+    external: list[str] = field(default_factory=list)
+    """Requests to anything but 127.0.0.1 (aborted, and a failure)."""
+    console_errors: list[str] = field(default_factory=list)
+    """Console messages of type ``error`` (with their source location)."""
+    page_errors: list[str] = field(default_factory=list)
+    """Uncaught exceptions in the page."""
+    checked: bool = False
+    """Whether ``assert_clean`` already ran (teardown runs it otherwise)."""
+
+    def assert_clean(self) -> None:
+        """Fail if any request left 127.0.0.1, or the console logged an error, or the page threw."""
+        self.checked = True
+        problems = []
+        if self.external:
+            problems.append("requests leaving 127.0.0.1:\n  " + "\n  ".join(sorted(set(self.external))))
+        if self.console_errors:
+            problems.append("console errors:\n  " + "\n  ".join(self.console_errors))
+        if self.page_errors:
+            problems.append("page errors:\n  " + "\n  ".join(self.page_errors))
+        assert not problems, "\n".join(problems)
+
+
+def is_loopback(url: str) -> bool:
+    """True for http(s) URLs on 127.0.0.1 and for non-network schemes (data:, blob:, about:)."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https", "ws", "wss"):
+        return True
+    return parts.hostname in LOOPBACK_HOSTS
+
+
+@pytest.fixture
+def page_watch(page) -> Iterator[PageWatch]:  # noqa: ANN001 - playwright Page
+    """pytest-playwright's ``page``, watched: see ``PageWatch``. External requests are recorded and aborted."""
+    watch = PageWatch(page)
+
+    def on_request(request) -> None:  # noqa: ANN001
+        watch.requests.append(request.url)
+        if not is_loopback(request.url):
+            watch.external.append(request.url)
+
+    def on_console(msg) -> None:  # noqa: ANN001
+        if msg.type == "error":
+            loc = msg.location or {}
+            watch.console_errors.append(f"{loc.get('url', '?')}:{loc.get('lineNumber', '?')}: {msg.text}")
+
+    page.on("request", on_request)
+    page.on("console", on_console)
+    page.on("pageerror", lambda exc: watch.page_errors.append(str(exc)))
+    page.context.route(
+        lambda url: not is_loopback(url), lambda route: route.abort("blockedbyclient")
+    )
+    yield watch
+    if not watch.checked:
+        watch.assert_clean()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir() -> Path:
+    """``tests/artifacts/screenshots/`` (git-ignored): browser tests write their PNGs here."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS
