@@ -1,0 +1,163 @@
+"""Enrichment: parsed issues of both languages → one :class:`~generator.catalog_model.Catalog`.
+
+* :func:`load_catalog` parses ``content/ko/*.md`` and ``content/en/*.md``, reads
+  ``content/topics.yml`` and ``content/papers.yml``, and returns the catalog with every problem
+  (parse problems included): what a site build needs.
+* :func:`catalog_problems` returns only the enrichment problems (``papers.yml``, ``topics.yml``,
+  identity, likely duplicates, empty topics): what ``digest check`` adds to the parse problems.
+* :func:`build_catalog` does the work on already parsed issues (tests use it directly).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.catalog_model import Appearance, Catalog, IssueRecord, PaperRecord, Topic
+from generator.enrich.identity import PaperGroup, identify, likely_duplicates
+from generator.enrich.overrides import Overrides, load_overrides
+from generator.enrich.topics import TopicScorer, load_topics
+from generator.model import Issue, Link, Problem, Severity
+
+__all__ = ["build_catalog", "catalog_problems", "load_catalog", "parse_content"]
+
+
+def load_catalog(content_dir: Path) -> tuple[Catalog, list[Problem]]:
+    """The catalog of ``content_dir`` and every problem found on the way (parse problems first)."""
+    ko, en, problems = parse_content(content_dir)
+    catalog, enrich_problems = _build_from_dir(content_dir, ko, en)
+    return catalog, problems + enrich_problems
+
+
+def catalog_problems(content_dir: Path) -> list[Problem]:
+    """Problems of enrichment only (the parse problems of each file are not repeated)."""
+    ko, en, _ = parse_content(content_dir)
+    return _build_from_dir(content_dir, ko, en)[1]
+
+
+def parse_content(content_dir: Path) -> tuple[list[Issue], list[Issue], list[Problem]]:
+    """Parse ``content_dir/ko/*.md`` and ``content_dir/en/*.md`` (sorted by name)."""
+    from generator.parser import parse_file
+
+    issues: dict[str, list[Issue]] = {"ko": [], "en": []}
+    problems: list[Problem] = []
+    for lang, found in issues.items():
+        for path in sorted((content_dir / lang).glob("*.md")):
+            result = parse_file(path, lang=lang)
+            problems.extend(result.problems)
+            if result.issue is not None:
+                found.append(result.issue)
+    return issues["ko"], issues["en"], problems
+
+
+def _build_from_dir(content_dir: Path, ko: list[Issue], en: list[Issue]) -> tuple[Catalog, list[Problem]]:
+    topics, problems = load_topics(content_dir / "topics.yml")
+    overrides, override_problems = load_overrides(content_dir / "papers.yml")
+    catalog, build_problems = build_catalog(ko, en, topics, overrides)
+    return catalog, problems + override_problems + build_problems
+
+
+def _date_key(date: _dt.date | None) -> _dt.date:
+    return date or _dt.date.min
+
+
+def build_catalog(ko_issues: Sequence[Issue], en_issues: Sequence[Issue], topics: Sequence[Topic],
+                  overrides: Overrides = Overrides()) -> tuple[Catalog, list[Problem]]:
+    """Pair the languages, identify papers across issues, assign topics; report what is wrong."""
+    problems: list[Problem] = []
+    english = {issue.slug: issue for issue in en_issues}
+    korean = sorted(ko_issues, key=lambda issue: (_date_key(issue.date), issue.slug))
+    for issue in en_issues:
+        if issue.slug not in {k.slug for k in korean}:
+            problems.append(Problem(issue.location, Severity.WARNING,
+                                    f"English issue `{issue.slug}` has no Korean original and is not published",
+                                    f"add content/ko/{issue.slug}.md or rename the English file to match it"))
+
+    appearances = [
+        Appearance(issue.slug, issue.date, paper.position, paper, _english_item(english.get(issue.slug), i))
+        for issue in korean
+        for i, paper in enumerate(issue.papers)
+    ]
+    identification = identify(appearances, overrides)
+    problems.extend(identification.problems)
+    problems.extend(likely_duplicates(appearances, identification, overrides))
+
+    topic_ids = {t.id for t in topics}
+    for override in overrides.papers:
+        for topic_id, location in zip(override.topics, override.topic_locations or
+                                      (override.location,) * len(override.topics)):
+            if topic_id not in topic_ids:
+                problems.append(Problem(location, Severity.ERROR, f"unknown topic `{topic_id}`",
+                                        f"use one of: {', '.join(sorted(topic_ids))}"))
+
+    scorer = TopicScorer.of(topics)
+    papers = [_record(group, appearances, scorer, topic_ids, problems) for group in identification.groups]
+    ids_by_item = {(a.issue_slug, a.position): record.id for record in papers for a in record.appearances}
+
+    used = {topic_id for record in papers for topic_id in record.topics}
+    for topic in topics:
+        if topic.id not in used:
+            problems.append(Problem(topic.location, Severity.WARNING, f"topic `{topic.id}` has no paper",
+                                    "add keywords that occur in paper titles or bodies, or remove the topic"))
+
+    issues = [
+        IssueRecord(issue.slug, issue, english.get(issue.slug),
+                    tuple(ids_by_item[(issue.slug, p.position)] for p in issue.papers))
+        for issue in korean
+    ]
+    issues.sort(key=lambda r: r.slug)
+    issues.sort(key=lambda r: _date_key(r.date), reverse=True)
+    papers.sort(key=lambda r: r.id)
+    papers.sort(key=lambda r: _date_key(r.latest_date), reverse=True)
+    catalog = Catalog(tuple(issues), tuple(papers), tuple(t for t in topics if t.id in used))
+    return catalog, problems
+
+
+def _english_item(issue: Issue | None, index: int):
+    if issue is None or index >= len(issue.papers):
+        return None
+    return issue.papers[index]
+
+
+def _record(group: PaperGroup, appearances: list[Appearance], scorer: TopicScorer, topic_ids: set[str],
+            problems: list[Problem]) -> PaperRecord:
+    items = tuple(appearances[i] for i in group.members)
+    latest = items[-1]
+    pinned = [t for o in group.overrides for t in o.topics if t in topic_ids]
+    topics = scorer.assign([p for a in items for p in (a.ko, a.en) if p is not None], pinned)
+    if not topics and scorer.topics:
+        fallback = scorer.topics[0]
+        problems.append(Problem(latest.ko.location, Severity.WARNING,
+                                f"no topic keyword matches paper `{group.id}`; filed under `{fallback.id}`",
+                                "add keywords to content/topics.yml or pin `topics:` in content/papers.yml"))
+        topics = (fallback.id,)
+    return PaperRecord(
+        id=group.id,
+        title_ko=latest.ko.title_ko or latest.ko.title_en or latest.ko.heading,
+        title_en=_title_en(latest),
+        topics=topics,
+        links=merge_links(link for a in items for link in a.ko.links),
+        appearances=items,
+    )
+
+
+def _title_en(appearance: Appearance) -> str:
+    if appearance.en is not None and (appearance.en.title_en or appearance.en.heading):
+        return appearance.en.title_en or appearance.en.heading
+    return appearance.ko.title_en or appearance.ko.title_ko or appearance.ko.heading
+
+
+def merge_links(links) -> tuple[Link, ...]:
+    """One link per (kind, url), first seen first; placeholders only for kinds without a real link."""
+    real: dict[tuple[str, str], Link] = {}
+    placeholders: dict[str, Link] = {}
+    for link in links:
+        if link.url is None:
+            placeholders.setdefault(link.kind.value, link)
+        else:
+            real.setdefault((link.kind.value, link.url), link)
+    kinds = {kind for kind, _ in real}
+    return tuple(real.values()) + tuple(link for kind, link in placeholders.items() if kind not in kinds)
+
+
