@@ -1,0 +1,111 @@
+"""The site build of one language, as a story of numbered phases (like MkDocs' ``build``).
+
+1. read sources  — ``content/ko/*.md``, ``content/en/*.md``, ``topics.yml``, ``papers.yml``
+2. parse         — every issue into :mod:`generator.model` values, collecting problems
+3. enrich        — pair languages, identify papers across issues, assign topics
+   (phases 1–3 are :func:`generator.enrich.load_catalog`, which returns every problem found)
+4. plan pages    — :func:`generator.plan.plan_site`: pages, views and extra files
+5. render        — :class:`generator.render.Renderer`: one template render per page
+
+:func:`build` returns a :class:`SiteBuild` that the MkDocs adapter
+(:mod:`generator.mkdocs_plugin`) hands to MkDocs, or that tests inspect directly; MkDocs is not
+needed here. Problems are collected across phases; when any is an error the build fails once,
+with :class:`BuildError` listing every ``path:line:`` message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import i18n
+from generator.catalog_model import Catalog
+from generator.model import Problem, Severity
+from generator.plan import ExtraFile, PlannedPage, PlanSettings, plan_site
+from generator.render import Renderer
+
+
+@dataclass(frozen=True)
+class BuildSettings:
+    """What a build needs to know."""
+
+    content_dir: Path
+    """The ``content/`` directory."""
+
+    templates_dir: Path
+    """The ``templates/`` directory (page-body templates)."""
+
+    lang: str = i18n.PRIMARY
+    """Language tree to build."""
+
+    root_url: str = "http://127.0.0.1:8000/"
+    """Absolute URL of the Korean site root, ending with ``/``."""
+
+    sponsors: str = "marked"
+    """``marked`` or ``omitted``: what happens to sponsor blocks."""
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """A planned page and its HTML body."""
+
+    page: PlannedPage
+    """The plan of the page (path, title, head data, view)."""
+
+    html: str
+    """The rendered body."""
+
+
+@dataclass(frozen=True)
+class SiteBuild:
+    """The result of a build: what the adapter hands to MkDocs."""
+
+    lang: str
+    """Language tree."""
+
+    catalog: Catalog
+    """The enriched catalog (reusable by the build of the other language)."""
+
+    pages: tuple[RenderedPage, ...]
+    """Every page, rendered."""
+
+    files: tuple[ExtraFile, ...]
+    """Extra files to write into the output."""
+
+    warnings: tuple[Problem, ...]
+    """Non-fatal problems found while loading the content."""
+
+
+class BuildError(Exception):
+    """The content has errors; the message lists every one, ``path:line:`` first."""
+
+    def __init__(self, problems: tuple[Problem, ...]) -> None:
+        self.problems = problems
+        errors = sum(1 for p in problems if p.severity is Severity.ERROR)
+        lines = [p.format() for p in problems]
+        super().__init__(f"{errors} error(s) in the content; fix them and build again:\n" + "\n".join(lines))
+
+
+def load(content_dir: Path) -> tuple[Catalog, tuple[Problem, ...]]:
+    """Phases 1–3: read, parse and enrich the content. Raises :class:`BuildError` on errors."""
+    from generator.enrich import load_catalog  # the enrich package owns phases 1–3
+
+    catalog, problems = load_catalog(content_dir)
+    problems = tuple(problems)
+    if any(p.severity is Severity.ERROR for p in problems):
+        raise BuildError(problems)
+    return catalog, problems
+
+
+def build(settings: BuildSettings, catalog: Catalog | None = None) -> SiteBuild:
+    """Build one language tree. Pass ``catalog`` to skip phases 1–3 (already loaded)."""
+    warnings: tuple[Problem, ...] = ()
+    # 1–3. Read sources, parse, enrich.
+    if catalog is None:
+        catalog, warnings = load(settings.content_dir)
+    # 4. Plan pages.
+    plan = plan_site(catalog, PlanSettings(lang=settings.lang, root_url=settings.root_url, sponsors=settings.sponsors))
+    # 5. Render.
+    renderer = Renderer(settings.templates_dir, settings.lang)
+    pages = tuple(RenderedPage(page, renderer.render(page)) for page in plan.pages)
+    return SiteBuild(lang=settings.lang, catalog=catalog, pages=pages, files=plan.files, warnings=warnings)

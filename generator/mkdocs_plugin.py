@@ -1,0 +1,189 @@
+"""The MkDocs adapter: hands the pages of :mod:`generator.build` to MkDocs (the only module
+that knows MkDocs).
+
+* ``on_config``  — reads the plugin options; the site URL (``site_url``) becomes the root of
+  the absolute hreflang URLs;
+* ``on_files``   — runs :func:`generator.build.build` and adds every page as an in-memory
+  file (``File.generated``) whose Markdown is empty; generated pages are never in ``nav``;
+* ``on_page_markdown`` / ``on_page_content`` — set the page title and swap in the HTML that the
+  Jinja templates rendered, so content text never goes through Python-Markdown;
+* ``on_page_context`` — gives the theme overrides ``digest`` (a :class:`~generator.plan.HeadView`:
+  hreflang links, language switcher target);
+* ``on_post_build`` — writes the extra files (JSON API) and, in the primary (Korean) build,
+  runs the English build of the same ``mkdocs.yml`` into ``<site_dir>/en/`` with
+  ``theme.language: en`` — so each language gets Material's own strings and its own search
+  index;
+* ``on_serve``   — watches ``content/``, ``templates/`` and the message catalogs.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from generator import i18n
+from generator.build import BuildError, BuildSettings, RenderedPage, SiteBuild, build
+from generator.catalog_model import Catalog
+from generator.views import language_href
+
+log = logging.getLogger("mkdocs.plugins.digest")
+
+NAV_KINDS = frozenset({"home", "archive", "topics"})
+"""Page kinds that may appear in ``nav``; every other generated page is ``not_in_nav``."""
+
+
+class DigestConfig(base.Config):
+    """Options of the ``digest`` plugin in ``mkdocs.yml``."""
+
+    content_dir = c.Type(str, default="content")
+    """Content directory, relative to ``mkdocs.yml``."""
+
+    templates_dir = c.Type(str, default="templates")
+    """Page-body templates, relative to ``mkdocs.yml``."""
+
+    lang = c.Choice(i18n.LANGUAGES, default=i18n.PRIMARY)
+    """Language of this build (set to ``en`` by the primary build for the nested one)."""
+
+    sponsors = c.Choice(("marked", "omitted"), default="marked")
+    """``marked``: sponsor blocks in a labelled "Sponsored" box; ``omitted``: left out."""
+
+    root_url = c.Optional(c.Type(str))
+    """Absolute URL of the Korean root (internal: set for the nested build; default ``site_url``)."""
+
+    languages = c.Type(bool, default=True)
+    """Build the other language under ``<site_dir>/<lang>/`` after the primary build."""
+
+
+class DigestPlugin(BasePlugin[DigestConfig]):
+    """``plugins: [digest]`` — generated issue/paper/topic pages in two languages."""
+
+    def __init__(self) -> None:
+        self.catalog: Catalog | None = None
+        """Catalog handed over by the primary build to the nested one (skips re-parsing)."""
+        self._site: SiteBuild | None = None
+        self._pages: dict[str, RenderedPage] = {}
+        self._settings: BuildSettings | None = None
+
+    # --- configuration ------------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        project = Path(config.config_file_path or ".").resolve().parent
+        if self.config.lang == i18n.PRIMARY and self.catalog is None:
+            i18n.translations.cache_clear()  # pick up edited .po files under `mkdocs serve`
+        config.site_name = i18n.gettext_for(self.config.lang)(config.site_name)
+        site_url = config.site_url or "http://127.0.0.1:8000/"
+        if not site_url.endswith("/"):
+            site_url += "/"
+            config.site_url = site_url
+        root_url = self.config.root_url or site_url
+        self._settings = BuildSettings(
+            content_dir=project / self.config.content_dir,
+            templates_dir=project / self.config.templates_dir,
+            lang=self.config.lang,
+            root_url=root_url if root_url.endswith("/") else root_url + "/",
+            sponsors=self.config.sponsors,
+        )
+        return config
+
+    # --- pages ---------------------------------------------------------------------------
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self._settings is not None
+        try:
+            self._site = build(self._settings, catalog=self.catalog)
+        except BuildError as error:
+            raise PluginError(str(error)) from None
+        for problem in self._site.warnings:
+            log.info(problem.format())
+        self._pages = {}
+        for rendered in self._site.pages:
+            src_uri = rendered.page.src_uri
+            if files.get_file_from_path(src_uri) is not None:
+                raise PluginError(
+                    f"{config.docs_dir}/{src_uri}: this file hides a generated page — "
+                    "remove it from docs_dir (docs_dir holds static assets only)."
+                )
+            inclusion = InclusionLevel.UNDEFINED if rendered.page.kind in NAV_KINDS else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, src_uri, content="", inclusion=inclusion))
+            self._pages[src_uri] = rendered
+        return files
+
+    def _rendered(self, page: Page) -> RenderedPage | None:
+        return self._pages.get(page.file.src_uri)
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        rendered = self._rendered(page)
+        if rendered is None:
+            return markdown
+        page.meta["title"] = rendered.page.title
+        page.meta["digest_kind"] = rendered.page.kind
+        if rendered.page.kind != "home":
+            page.meta.setdefault("hide", ["toc"])
+        return ""
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        rendered = self._rendered(page)
+        return rendered.html if rendered is not None else html
+
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
+        rendered = self._rendered(page)
+        if rendered is not None:
+            context["digest"] = rendered.page.head
+        else:  # a hand-written page in docs_dir: switch to the other language's root
+            other = next(lang for lang in i18n.LANGUAGES if lang != self.config.lang)
+            context["digest"] = None
+            context["digest_switch"] = language_href(page.url, self.config.lang, other)
+        return context
+
+    # --- output ------------------------------------------------------------------------
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        assert self._site is not None
+        site_dir = Path(config.site_dir)
+        for extra in self._site.files:
+            target = site_dir / extra.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(extra.content)
+        if self.config.lang == i18n.PRIMARY and self.config.languages:
+            for lang in i18n.LANGUAGES[1:]:
+                self._build_language(config, lang)
+
+    def _build_language(self, config: MkDocsConfig, lang: str) -> None:
+        """Build ``lang`` from the same ``mkdocs.yml`` into ``<site_dir>/<lang>/``."""
+        from mkdocs.commands.build import build as mkdocs_build
+        from mkdocs.config import load_config
+
+        assert self._settings is not None
+        root_url = self._settings.root_url
+        nested = load_config(
+            config.config_file_path,
+            site_dir=os.path.join(config.site_dir, lang),
+            site_url=f"{root_url}{lang}/",
+            strict=config.strict,
+        )
+        nested.theme["language"] = lang
+        plugin = nested.plugins["digest"]
+        if not isinstance(plugin, DigestPlugin):
+            raise PluginError("the nested build has no digest plugin")
+        plugin.config.lang = lang
+        plugin.config.root_url = root_url
+        plugin.config.languages = False
+        plugin.catalog = self._site.catalog if self._site else None
+        log.info("Building the '%s' pages into %s", lang, nested.site_dir)
+        mkdocs_build(nested)
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        assert self._settings is not None
+        for path in (self._settings.content_dir, self._settings.templates_dir, i18n.LOCALES_DIR):
+            if path.exists():
+                server.watch(str(path))
+        return server

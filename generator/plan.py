@@ -1,0 +1,202 @@
+"""Page planning: which pages (and extra files) one language tree of the site has.
+
+``plan_site(catalog, settings)`` turns the :class:`~generator.catalog_model.Catalog` into a
+:class:`SitePlan`: one :class:`PlannedPage` per URL of the contract, each with its language,
+URL path, template, title and view object, plus :class:`ExtraFile` values written next to the
+pages (the JSON data API). New page kinds are one more ``_plan_*`` function; new files one more
+entry of :func:`extra_files`.
+
+URL contract (each also under ``/en/``)::
+
+    /                       home              templates/home.html
+    /archive/               archive           templates/archive.html
+    /issues/<issue-slug>/   issue             templates/issue.html
+    /papers/<paper-id>/     paper             templates/paper.html
+    /topics/                topics index      templates/topics.html
+    /topics/<topic-id>/     topic             templates/topic.html
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+from generator import i18n
+from generator.catalog_model import Catalog
+from generator.data_api import api_files
+from generator.urls import LANGUAGES, PRIMARY_LANGUAGE, absolute_url
+from generator.views import (
+    ArchiveView,
+    HomeView,
+    IssueView,
+    PaperView,
+    TopicsView,
+    TopicView,
+    ViewBuilder,
+    archive_path,
+    home_path,
+    issue_path,
+    language_href,
+    paper_path,
+    topic_path,
+    topics_path,
+)
+
+View = Union[HomeView, ArchiveView, IssueView, PaperView, TopicsView, TopicView]
+
+
+@dataclass(frozen=True)
+class PlanSettings:
+    """What planning needs besides the catalog."""
+
+    lang: str
+    """Language of this tree (``ko`` = site root, ``en`` = ``/en/``)."""
+
+    root_url: str
+    """Absolute URL of the Korean site root, ending with ``/`` (``https://u.github.io/repo/``)."""
+
+    sponsors: str = "marked"
+    """``marked``: sponsor blocks shown in a labelled box; ``omitted``: left out."""
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """A ``<link rel="alternate" hreflang>`` of a page."""
+
+    hreflang: str
+    """``ko``, ``en`` or ``x-default``."""
+
+    href: str
+    """Absolute URL."""
+
+
+@dataclass(frozen=True)
+class HeadView:
+    """What a page adds to ``<head>`` and to the theme chrome (extension point for feeds, OpenGraph…)."""
+
+    lang: str
+    """Language of the page."""
+
+    canonical: str
+    """Absolute URL of the page."""
+
+    alternates: tuple[Alternate, ...]
+    """hreflang links: every language plus ``x-default`` (Korean)."""
+
+    switch_lang: str
+    """The other language (target of the language switcher)."""
+
+    switch_href: str
+    """Relative link to the same page in the other language."""
+
+    description: str = ""
+    """Plain-text description of the page (for meta description / OpenGraph)."""
+
+    kind: str = ""
+    """Page kind (``home``, ``archive``, ``issue``, ``paper``, ``topics``, ``topic``)."""
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    """One page of one language."""
+
+    kind: str
+    """``home``, ``archive``, ``issue``, ``paper``, ``topics`` or ``topic``."""
+
+    lang: str
+    """Language of the page."""
+
+    path: str
+    """URL path relative to the language root (``papers/tiny-recursive-model/``; ``""`` = home)."""
+
+    template: str
+    """Template name under ``templates/``."""
+
+    title: str
+    """Page title, plain text."""
+
+    view: View
+    """Everything the template shows."""
+
+    head: HeadView
+    """hreflang links, switcher target and other ``<head>`` data."""
+
+    @property
+    def src_uri(self) -> str:
+        """The virtual source file MkDocs gets (``papers/x.md`` → ``papers/x/``)."""
+        if not self.path:
+            return "index.md"
+        stem = self.path.rstrip("/")
+        return f"{stem}/index.md" if self.kind in ("topics",) else f"{stem}.md"
+
+
+@dataclass(frozen=True)
+class ExtraFile:
+    """A non-page file of the build output (``api/issues.json``)."""
+
+    path: str
+    """Path relative to the language root, ``/``-separated."""
+
+    content: bytes
+    """Exact bytes to write."""
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    """Everything one language tree consists of."""
+
+    lang: str
+    """Language of the tree."""
+
+    pages: tuple[PlannedPage, ...]
+    """All pages, in a deterministic order."""
+
+    files: tuple[ExtraFile, ...] = field(default=())
+    """Extra files."""
+
+
+def _head(settings: PlanSettings, path: str, kind: str, description: str = "") -> HeadView:
+    other = next(lang for lang in LANGUAGES if lang != settings.lang)
+    alternates = tuple(Alternate(lang, absolute_url(settings.root_url, lang, path)) for lang in LANGUAGES)
+    return HeadView(
+        lang=settings.lang,
+        canonical=absolute_url(settings.root_url, settings.lang, path),
+        alternates=alternates + (Alternate("x-default", absolute_url(settings.root_url, PRIMARY_LANGUAGE, path)),),
+        switch_lang=other,
+        switch_href=language_href(path, settings.lang, other),
+        description=description,
+        kind=kind,
+    )
+
+
+def plan_site(catalog: Catalog, settings: PlanSettings) -> SitePlan:
+    """Plan every page of the ``settings.lang`` tree."""
+    views = ViewBuilder(catalog, settings.lang, sponsors=settings.sponsors)
+    _ = i18n.gettext_for(settings.lang)
+    pages: list[PlannedPage] = []
+
+    def add(kind: str, path: str, template: str, title: str, view: View, description: str = "") -> None:
+        pages.append(PlannedPage(kind, settings.lang, path, template, title, view, _head(settings, path, kind, description)))
+
+    add("home", home_path(), "home.html", _("Paper Digest"), views.home(home_path()), _("Weekly AI research papers, summarised."))
+    add("archive", archive_path(), "archive.html", _("Archive"), views.archive(archive_path()))
+    add("topics", topics_path(), "topics.html", _("Topics"), views.topics(topics_path()))
+    for topic in catalog.topics:
+        path = topic_path(topic.id)
+        add("topic", path, "topic.html", topic.label(settings.lang), views.topic(topic, path), topic.description(settings.lang))
+    for record in catalog.issues:
+        path = issue_path(record.slug)
+        view = views.issue(record, path)
+        add("issue", path, "issue.html", view.title, view, view.date_text)
+    for paper in catalog.papers:
+        path = paper_path(paper.id)
+        view = views.paper(paper, path)
+        add("paper", path, "paper.html", view.title, view, views.paper_item(paper, path).summary)
+    return SitePlan(lang=settings.lang, pages=tuple(pages), files=extra_files(catalog, settings))
+
+
+def extra_files(catalog: Catalog, settings: PlanSettings) -> tuple[ExtraFile, ...]:
+    """Non-page files of the tree: the JSON data API, in the primary (Korean) tree only."""
+    if settings.lang != PRIMARY_LANGUAGE:
+        return ()
+    return tuple(ExtraFile(api.path, api.text.encode("utf-8")) for api in api_files(catalog, settings.root_url))
