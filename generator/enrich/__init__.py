@@ -134,12 +134,20 @@ def _record(group: PaperGroup, appearances: list[Appearance], scorer: TopicScore
         topics = (fallback.id,)
     return PaperRecord(
         id=group.id,
-        title_ko=latest.ko.title_ko or latest.ko.title_en or latest.ko.heading,
+        title_ko=_title_ko(latest),
         title_en=_title_en(latest),
         topics=topics,
         links=merge_links(link for a in items for link in a.ko.links),
         appearances=items,
     )
+
+
+def _title_ko(appearance: Appearance) -> str:
+    """The Korean title; the whole heading when it is ``English Name: 한국어 부제`` (the name is part of it)."""
+    item = appearance.ko
+    if item.title_en and item.title_ko and item.heading.startswith(item.title_en):
+        return item.heading
+    return item.title_ko or item.title_en or item.heading
 
 
 def _title_en(appearance: Appearance) -> str:

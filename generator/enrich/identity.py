@@ -28,16 +28,17 @@ from generator.catalog_model import Appearance
 from generator.enrich.overrides import Overrides, PaperOverride
 from generator.model import LinkKind, Location, Problem, Severity
 
-ID_MAX_LENGTH = 60
-"""Longest generated paper id, in characters (cut at a word boundary)."""
+ID_MAX_LENGTH = 48
+"""Longest generated paper id, in characters (cut at a word boundary, trailing small words dropped)."""
 
 _ARXIV = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(\d{4}\.\d{4,5})", re.IGNORECASE)
 _PARENS = re.compile(r"\(([^()]*)\)")
 _ACRONYM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-]{1,11}$")
 _SUBTITLE = re.compile(r"\s*(?::|\s[—–-]\s)\s*")
 _CONNECTORS = frozenset("for via with in on of to from through using by as at under beyond".split())
-_STOPWORDS = _CONNECTORS | frozenset(
-    "a an the and or is are new towards toward model language large llm ai learning".split()
+_TRAILING = _CONNECTORS | frozenset("a an the and or".split())
+_STOPWORDS = _TRAILING | frozenset(
+    "is are new towards toward model language large llm ai learning".split()
 )
 
 
@@ -298,7 +299,7 @@ def likely_duplicates(appearances: Sequence[Appearance], identification: Identif
             f"if it is, list both under one `papers:` entry in content/papers.yml "
             f"(`items: [{_ref(a)}, {_ref(b)}]`); if not, add `- [{_ref(a)}, {_ref(b)}]` under `splits:`",
         ))
-    return problems
+    return sorted(problems, key=lambda p: p.location)
 
 
 def preferred_title(appearance: Appearance) -> str:
@@ -313,9 +314,11 @@ def slug_for(title: str) -> str:
     """A readable ASCII id for a title: its core name (or the whole title) through python-slugify."""
     head = _SUBTITLE.split(title, maxsplit=1)[0]
     for text in (_PARENS.sub(" ", head), head, title):
-        candidate = slugify(text, max_length=ID_MAX_LENGTH, word_boundary=True, save_order=True)
-        if candidate:
-            return candidate
+        words = slugify(text, max_length=ID_MAX_LENGTH, word_boundary=True, save_order=True).split("-")
+        while len(words) > 1 and words[-1] in _TRAILING:
+            words.pop()
+        if any(words):
+            return "-".join(words)
     return ""
 
 
@@ -342,6 +345,13 @@ def _assign_ids(groups: list[list[int]], appearances: Sequence[Appearance],
             candidate, n = f"{base}-{n}", n + 1
         taken.add(candidate)
         ids.append(candidate)
+        if not first.ko.title_en:
+            source = "the English translation" if english_titles(first) else "the Korean title"
+            problems.append(_warn(
+                first.ko.location,
+                f"the id `{candidate}` of this paper is made from {source}, as its heading has no English name",
+                f"pin it in content/papers.yml (`- id: {candidate}` with `items: [{_ref(first)}]`), "
+                "or a better one, so that its URL never changes"))
     return ids
 
 

@@ -31,7 +31,7 @@ _FIGURE = re.compile(
     r"|\d+%"                                   # 75%
     r"|\d+(?:\.\d+)?[KMBT]\b"                  # 24K  7M  32B
     r"|[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*-?\d[A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*"  # GPT-4o Qwen3-8B ARC-AGI-1
-    r")(?![A-Za-z0-9])"
+    r")(?![A-Za-z0-9]|[십백천만억조])"  # 2,700만 is written 27M in English: not a figure to keep
 )
 
 
@@ -157,7 +157,7 @@ def missing_figures(ko_text: str, en_text: str) -> list[str]:
     english = en_text.casefold()
     return [
         figure for figure in figures(ko_text)
-        if not re.search(rf"(?<![a-z0-9.]){re.escape(figure.casefold())}(?![a-z0-9])", english)
+        if not re.search(rf"(?<![a-z0-9.]){re.escape(figure.casefold())}[x×]?(?![a-z0-9])", english)
     ]
 
 

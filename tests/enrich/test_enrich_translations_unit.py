@@ -12,6 +12,8 @@ def test_figures_keep_numbers_and_model_names_next_to_korean_particles():
     text = "TRM은 Maze-Hard에서 85.3%, ARC-AGI-1에서 44.6%를 달성, 1,320개 작업, GPT-4o와 24K 예산"
     assert figures(text) == ["85.3%", "ARC-AGI-1", "44.6%", "1,320", "GPT-4o", "24K"]
     assert missing_figures(text, "85.3% on Maze-Hard, 44.6% on ARC-AGI-1, 1,320 tasks, GPT-4o") == ["24K"]
+    assert missing_figures("최대 2.9배, 2,700만 개", "up to 2.9x, 27M in total") == []   # Korean units converted
+    assert missing_figures("최대 2.9배", "up to 2.09x") == ["2.9"]
 
 
 def test_titles_agree_with_subtitles_and_acronyms_but_not_other_papers():
