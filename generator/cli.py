@@ -1,0 +1,219 @@
+"""``digest`` — the editor's command line: parse, check, import, new.
+
+A thin argparse layer: one ``cmd_*`` function per command over the public API
+(:func:`generator.parser.parse_file`, :mod:`generator.importer`, :mod:`generator.jsonout`).
+To add a command, write ``add_<name>(subparsers)`` that registers a subparser with
+``set_defaults(func=cmd_<name>)`` and list it in :data:`COMMANDS`.
+
+Every message to a person starts ``path:line:``; bad input never produces a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import importlib
+import json
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from .importer import ImportRequest, import_issue, new_issue
+from .jsonout import result_json
+from .model import Location, ParseResult, Problem, Severity
+from .parser import parse_file
+
+__all__ = ["main", "build_parser", "COMMANDS", "collect_files", "check_paths"]
+
+DEFAULT_CONTENT = Path("content")
+
+
+def _print_problems(problems: Iterable[Problem], stream=None) -> tuple[int, int]:
+    stream = stream or sys.stdout
+    errors = warnings = 0
+    for p in problems:
+        print(p.format(), file=stream)
+        errors += p.severity is Severity.ERROR
+        warnings += p.severity is Severity.WARNING
+    return errors, warnings
+
+
+def _date(text: str) -> _dt.date:
+    try:
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write YYYY-MM-DD") from None
+
+
+def _safe_parse(path: Path) -> ParseResult:
+    try:
+        return parse_file(path)
+    except Exception as exc:  # noqa: BLE001 - a parser bug must not become a traceback for editors
+        return ParseResult(None, (Problem(Location(str(path), 0), Severity.ERROR,
+                                          f"the parser failed on this file ({type(exc).__name__}: {exc})",
+                                          "report this as a bug, with the file attached"),))
+
+
+# ---- parse ---------------------------------------------------------------------------------
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    """Print one parsed issue (``--json``: the object described by ``parse.schema.json``)."""
+    result = _safe_parse(Path(args.path))
+    if args.json:
+        print(json.dumps(result_json(result, args.path), ensure_ascii=False, indent=2))
+        _print_problems(result.problems, sys.stderr)
+        return 0 if result.ok and result.issue else 1
+    issue = result.issue
+    if issue is not None:
+        print(f"{issue.path}: {issue.title or '(no title)'} — {issue.date or 'no date'}"
+              f" — {issue.author or 'no author'} — {len(issue.papers)} papers")
+        for paper in issue.papers:
+            links = ", ".join(f"{link.label}={link.url or '(no address)'}" for link in paper.links) or "no links"
+            print(f"  {paper.position:>2}. {paper.title_ko or '-'} | {paper.title_en or '-'}  [{links}]")
+        for block in issue.blocks:
+            print(f"  [{block.kind.value}] line {block.location.line}: {block.title or block.text[:50]!r}")
+    _print_problems(result.problems)
+    return 0 if result.ok and issue else 1
+
+
+def add_parse(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("parse", help="print a parsed issue", description=cmd_parse.__doc__)
+    p.add_argument("--json", action="store_true", help="print JSON (see generator/schemas/parse.schema.json)")
+    p.add_argument("path", help="a newsletter file (with or without front matter)")
+    p.set_defaults(func=cmd_parse)
+
+
+# ---- check ---------------------------------------------------------------------------------
+
+def collect_files(paths: list[str]) -> tuple[list[Path], list[Problem]]:
+    """Markdown/text files named or found under the given paths (default ``content/``)."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for raw in paths or [str(DEFAULT_CONTENT)]:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix in (".md", ".txt") and p.is_file()))
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(Problem(Location(raw, 0), Severity.ERROR, "no such file or directory",
+                                    "check the path"))
+    return files, problems
+
+
+def _catalog_problems(content_dir: Path) -> list[Problem]:
+    """Cross-file problems from ``generator.enrich.catalog_problems`` when that exists."""
+    try:
+        enrich = importlib.import_module("generator.enrich")
+    except ImportError:
+        return []
+    func: Callable[[Path], Iterable[Problem]] | None = getattr(enrich, "catalog_problems", None)
+    if func is None:
+        return []
+    try:
+        return list(func(content_dir))
+    except Exception as exc:  # noqa: BLE001 - reported, not raised
+        return [Problem(Location(str(content_dir), 0), Severity.ERROR,
+                        f"cross-file checks failed ({type(exc).__name__}: {exc})", "report this as a bug")]
+
+
+def check_paths(paths: list[str]) -> list[Problem]:
+    """All problems of the given files/folders (default ``content/``), cross-file ones included."""
+    files, problems = collect_files(paths)
+    for path in files:
+        problems.extend(_safe_parse(path).problems)
+    dirs = [Path(p) for p in paths if Path(p).is_dir()] if paths else [DEFAULT_CONTENT]
+    for content_dir in dirs:
+        if content_dir.is_dir():
+            problems.extend(_catalog_problems(content_dir))
+    return problems
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Print every problem as ``path:line: error|warning: message — hint``; exit 1 on any error."""
+    problems = check_paths(args.paths)
+    errors, warnings = _print_problems(problems)
+    print(f"digest check: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def add_check(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("check", help="check content files", description=cmd_check.__doc__)
+    p.add_argument("paths", nargs="*", help="files or folders (default: content/)")
+    p.set_defaults(func=cmd_check)
+
+
+# ---- import / new ----------------------------------------------------------------------------
+
+def _add_target_options(p: argparse.ArgumentParser) -> None:
+    """Options naming the file to write: ``--date``, ``--slug``, ``--lang``, ``--content``, ``--force``."""
+    p.add_argument("--date", required=True, type=_date, help="issue date, YYYY-MM-DD")
+    p.add_argument("--slug", help="file name part after the date (ASCII; derived from the title when missing)")
+    p.add_argument("--lang", default="ko", choices=("ko", "en"))
+    p.add_argument("--content", default=str(DEFAULT_CONTENT), help="content folder (default: content)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Convert a raw newsletter into ``content/<lang>/YYYY-MM-DD-<slug>.md`` with front matter."""
+    req = ImportRequest(
+        source=Path(args.src), date=args.date, content_dir=Path(args.content), slug=args.slug, lang=args.lang,
+        title=args.title, author=args.author, source_name=args.source_name, source_url=args.source_url,
+        force=args.force,
+    )
+    return _report_written(*import_issue(req))
+
+
+def _report_written(target: Path | None, problems: list[Problem]) -> int:
+    _print_problems(problems)
+    if target is None:
+        return 1
+    print(f"wrote {target}")
+    return 0
+
+
+def add_import(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("import", help="import a raw newsletter into content/", description=cmd_import.__doc__)
+    p.add_argument("src", help="the raw newsletter file")
+    _add_target_options(p)
+    p.add_argument("--title", help="issue title, used when the body has none")
+    p.add_argument("--author", help="author, used when the body names none")
+    p.add_argument("--source-name", help="name of the English original newsletter")
+    p.add_argument("--source-url", help="address of the English original issue")
+    p.set_defaults(func=cmd_import)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Scaffold a new issue file with front matter and one example item."""
+    return _report_written(*new_issue(Path(args.content), args.date, args.title, lang=args.lang, slug=args.slug,
+                                      force=args.force))
+
+
+def add_new(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("new", help="start a new issue file", description=cmd_new.__doc__)
+    _add_target_options(p)
+    p.add_argument("--title", required=True, help="issue title")
+    p.set_defaults(func=cmd_new)
+
+
+COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [add_parse, add_check, add_import, add_new]
+"""Subparser registrations, in help order. Other modules' commands are appended here."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``digest`` argument parser with every registered command."""
+    parser = argparse.ArgumentParser(prog="digest", description="Paper Digest editor commands")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add in COMMANDS:
+        add(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``digest`` console script."""
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,147 @@
+"""``digest import`` and ``digest new``: put a raw newsletter into ``content/<lang>/`` with front matter.
+
+``import`` keeps the body exactly as written (only decoded and normalised: BOM, CRLF, NFC) and
+adds YAML front matter on top — ``date``; ``title`` only when the body has no title of its
+own; ``author`` when given and the body does not name one; ``source`` (name and URL of the
+English original) when known from options or from a ``URL:`` line. This is the shape of the
+hand-made seed files in ``content/ko/``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from slugify import slugify
+
+from .model import Location, Problem, Severity
+from .parser import parse_source
+from .sources import SourceText, decode, split_front_matter
+
+__all__ = ["ImportRequest", "import_issue", "new_issue", "target_path", "ascii_slug"]
+
+
+@dataclass(frozen=True)
+class ImportRequest:
+    """What ``digest import`` was asked to do."""
+
+    source: Path
+    """The raw newsletter file."""
+
+    date: _dt.date
+    """Issue date (``--date``)."""
+
+    content_dir: Path
+    """The content root (``content``); the file goes to ``content_dir/lang/``."""
+
+    slug: str | None = None
+    """``--slug``; derived from the title or source name when missing."""
+
+    lang: str = "ko"
+    """Language folder."""
+
+    title: str | None = None
+    """``--title``: used when the body has no title line."""
+
+    author: str | None = None
+    """``--author``: used when the body names no author."""
+
+    source_name: str | None = None
+    """``--source-name``: the English original's newsletter name."""
+
+    source_url: str | None = None
+    """``--source-url``: the English original's address (else from a ``URL:`` line)."""
+
+    force: bool = False
+    """Overwrite an existing target file."""
+
+
+def ascii_slug(text: str, fallback: str = "issue") -> str:
+    """An ASCII, lowercase, hyphenated slug (Hangul is transliterated), at most 60 characters."""
+    return slugify(text or "", max_length=60, word_boundary=True) or fallback
+
+
+def target_path(content_dir: Path, lang: str, date: _dt.date, slug: str) -> Path:
+    """``content/<lang>/YYYY-MM-DD-<slug>.md``."""
+    slug = re.sub(rf"^{date.isoformat()}-", "", slug)
+    return content_dir / lang / f"{date.isoformat()}-{ascii_slug(slug)}.md"
+
+
+def _front_matter(data: dict[str, object]) -> str:
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+
+
+def _error(path: Path | str, line: int, message: str, hint: str) -> Problem:
+    return Problem(Location(str(path), line), Severity.ERROR, message, hint)
+
+
+def import_issue(req: ImportRequest) -> tuple[Path | None, list[Problem]]:
+    """Write the imported file; returns its path (``None`` on failure) and the problems."""
+    try:
+        data = req.source.read_bytes()
+    except OSError as exc:
+        return None, [_error(req.source, 0, f"cannot read file: {exc.strerror or exc}", "check the path")]
+    text, problems = decode(data, str(req.source))
+    fm, body, offset, fm_problems = split_front_matter(text, str(req.source))
+    problems += fm_problems
+    if fm is not None:
+        problems.append(_error(req.source, 1, "the source already has front matter",
+                               "import raw newsletters only; edit files in content/ directly"))
+    if any(p.severity is Severity.ERROR for p in problems):
+        return None, problems
+    result = parse_source(SourceText(str(req.source), body, offset, None), lang=req.lang)
+    issue = result.issue
+    if issue is None or not issue.papers:
+        return None, problems + [p for p in result.problems if p.severity is Severity.ERROR]
+    meta: dict[str, object] = {"date": req.date}
+    if not issue.title:
+        if req.title:
+            meta["title"] = req.title
+        else:
+            problems.append(Problem(Location(str(req.source), 1), Severity.WARNING,
+                                    "the body has no title line and no --title was given",
+                                    "pass --title \"…\" so the issue gets a title"))
+    if req.author and not issue.author:
+        meta["author"] = req.author
+    url = req.source_url or issue.source_url
+    name = req.source_name or (issue.source.name if issue.source and issue.source.name else None) or issue.author
+    if name or url:
+        source: dict[str, str] = {"name": name or ""}
+        if url:
+            source["url"] = url
+        meta["source"] = source
+    slug = req.slug or ascii_slug(req.title or issue.title or name or req.source.stem)
+    target = target_path(req.content_dir, req.lang, req.date, slug)
+    if target.exists() and not req.force:
+        problems.append(_error(target, 0, "target file already exists", "pass --force to overwrite it, or choose --slug"))
+        return None, problems
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(_front_matter(meta) + body, encoding="utf-8")
+    return target, problems
+
+
+_NEW_BODY = """이번 호 소개 문단을 여기에 씁니다.
+
+---
+
+1.  **예시 논문 제목(Example Paper Title)**
+    논문의 핵심을 한두 문장으로 요약합니다.
+
+    **핵심 아이디어**: 무엇이 새로운지 설명합니다.
+
+    [논문](https://arxiv.org/abs/0000.00000) | [코드](https://github.com/example/example)
+"""
+
+
+def new_issue(content_dir: Path, date: _dt.date, title: str, *, lang: str = "ko", slug: str | None = None,
+              force: bool = False) -> tuple[Path | None, list[Problem]]:
+    """Scaffold ``content/<lang>/YYYY-MM-DD-<slug>.md`` with front matter and one example item."""
+    target = target_path(content_dir, lang, date, slug or ascii_slug(title))
+    if target.exists() and not force:
+        return None, [_error(target, 0, "file already exists", "pass --force to overwrite it, or choose --slug")]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(_front_matter({"date": date, "title": title}) + _NEW_BODY, encoding="utf-8")
+    return target, []

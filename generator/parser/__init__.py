@@ -1,0 +1,57 @@
+"""The newsletter parser: Markdown source → :class:`~generator.model.ParseResult`.
+
+It recognises *structure*, not particular files: see :mod:`.items` for how the repeating
+"one paper" pattern is chosen, :mod:`.links` for link lines, :mod:`.blocks` for ads,
+glossaries, highlights and footers, :mod:`.titles` for Korean/English titles and
+:mod:`.metadata` for header lines and dates. Reading and front matter are in
+:mod:`generator.sources`.
+
+Public API::
+
+    parse_text(text, path, *, slug=None, lang="ko") -> ParseResult
+    parse_file(path, *, lang=None) -> ParseResult
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Location, ParseResult, Problem, Severity
+from ..sources import SourceText, load_text, read_source
+from .assemble import build_issue
+
+__all__ = ["parse_text", "parse_file", "parse_source", "lang_of"]
+
+
+def lang_of(path: str | Path, default: str = "ko") -> str:
+    """``ko``/``en`` from the parent folder name of ``path`` (``content/en/…`` → ``en``)."""
+    parent = Path(path).parent.name.lower()
+    return parent if parent in ("ko", "en") else default
+
+
+def parse_source(src: SourceText, *, slug: str | None = None, lang: str = "ko") -> ParseResult:
+    """Parse an already read :class:`SourceText`."""
+    problems = list(src.problems)
+    if not src.body.strip():
+        problems.append(Problem(Location(src.path, src.body_offset + 1 if src.body_offset else 1), Severity.ERROR,
+                                "file is empty" if not src.body_offset else "file has front matter but no body",
+                                "write the issue's papers, or start from `digest new`"))
+        return ParseResult(None, tuple(problems))
+    fm_slug = src.front_matter.slug if src.front_matter else None
+    issue, more = build_issue(src, slug or fm_slug or Path(src.path).stem, lang)
+    problems.extend(more)
+    problems.sort(key=lambda p: p.location.line)
+    return ParseResult(issue, tuple(problems))
+
+
+def parse_text(text: str, path: str, *, slug: str | None = None, lang: str = "ko") -> ParseResult:
+    """Parse newsletter ``text`` (front matter optional); ``path`` is used in locations and for the slug."""
+    return parse_source(load_text(text, path), slug=slug, lang=lang)
+
+
+def parse_file(path: str | Path, *, lang: str | None = None) -> ParseResult:
+    """Read and parse one file; the language defaults to the parent folder (``ko``/``en``)."""
+    src = read_source(path)
+    if isinstance(src, Problem):
+        return ParseResult(None, (src,))
+    return parse_source(src, lang=lang or lang_of(path))

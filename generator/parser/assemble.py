@@ -1,0 +1,356 @@
+"""Units + item layout → the :class:`~generator.model.Issue` and its problems.
+
+* before the first item: title heading, ``Key: value`` header lines, intro paragraphs,
+  highlight lists, ads (with their follow-up paragraphs), glossaries, footers;
+* inside an item: heading → titles, body units → Markdown body, summary, lead-in sections;
+  link lines → links; an ``[광고]…[/광고]`` span, an editor's message or a glossary is taken
+  out; after the item's closing link line (or a rule) the rest is a non-paper block.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass, field
+
+from ..model import (Block, BlockKind, GlossaryEntry, Issue, Link, Location, Paper, Problem, Section,
+                     Severity, Source)
+from ..sources import SourceText
+from .blocks import AD_CLOSE, AD_OPEN, classify, glossary_entry, is_glossary_title, is_highlights_lines
+from .items import ItemSpan, Layout, LineInfo, find_items
+from .links import RawLink, split_trailing_links
+from .metadata import HeaderLines, parse_header_lines
+from .titles import plain, split_title
+from .tokens import MARKER_RE, Unit, to_units
+
+__all__ = ["build_issue"]
+
+_LEAD_IN = re.compile(r"^(?:\*\*|__)(?P<h>[^*_\n]{1,100}?)(?:\*\*|__)[ \t]*(?P<sep>[:：.]?)[ \t]*(?P<rest>.*)$", re.DOTALL)
+
+
+@dataclass
+class _Ctx:
+    """Mutable state of one parse (internal; results are frozen model objects)."""
+
+    src: SourceText
+    info: LineInfo
+    lang: str
+    problems: list[Problem] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+
+    def loc(self, line0: int) -> Location:
+        return Location(self.src.path, line0 + self.src.body_offset + 1)
+
+    def problem(self, line0: int, severity: Severity, message: str, hint: str) -> None:
+        self.problems.append(Problem(self.loc(line0), severity, message, hint))
+
+    def lines(self, u: Unit) -> list[str]:
+        return self.info.lines[u.start:u.end]
+
+    def text(self, u: Unit) -> str:
+        return textwrap.dedent("\n".join(self.lines(u))).strip("\n")
+
+    def link(self, raw: RawLink, line0: int) -> Link:
+        if raw.unsafe:
+            self.problem(line0, Severity.ERROR, f"unsafe link target {raw.unsafe[:40]!r} in link {raw.label!r}",
+                         "use an https:// address or remove the link")
+        return Link(raw.kind, raw.label, raw.url, self.loc(line0))
+
+
+class _BlockBuilder:
+    """Collects consecutive units into one non-paper block."""
+
+    def __init__(self, ctx: _Ctx, kind: BlockKind, unit: Unit) -> None:
+        self.ctx, self.kind, self.units = ctx, kind, [unit]
+
+    def add(self, unit: Unit) -> None:
+        self.units.append(unit)
+
+    def accepts(self, unit: Unit, kind: BlockKind | None) -> bool:
+        lines = self.ctx.lines(unit)
+        if kind is not None:
+            return kind == self.kind and kind is not BlockKind.GLOSSARY
+        if self.kind in (BlockKind.SPONSOR, BlockKind.FOOTER, BlockKind.OTHER):
+            return True
+        if self.kind is BlockKind.GLOSSARY:
+            return all(glossary_entry(line, loose=True) for line in lines if line.strip())
+        if self.kind is BlockKind.HIGHLIGHTS:
+            return unit.kind == "list" or is_highlights_lines(lines)
+        return False
+
+    def build(self) -> Block:
+        ctx = self.ctx
+        first = self.units[0]
+        first_lines = [ln for ln in ctx.lines(first) if ln.strip()]
+        title = ""
+        content = self.units
+        if first.kind == "heading" or (len(first_lines) == 1 and len(plain(first_lines[0])) <= 60
+                                       and len(self.units) > 1):
+            title = plain(first_lines[0]).rstrip(":：")
+            content = self.units[1:]
+        text = "\n\n".join(ctx.text(u) for u in self.units)
+        items: list[str] = []
+        entries: list[GlossaryEntry] = []
+        if self.kind is BlockKind.HIGHLIGHTS:
+            for u in content:
+                for i in range(u.start, u.end):
+                    row = plain(MARKER_RE.sub("", ctx.info.lines[i], count=1))
+                    if row:
+                        items.append(row)
+        if self.kind is BlockKind.GLOSSARY:
+            for u in content:
+                for i in range(u.start, u.end):
+                    entry = glossary_entry(ctx.info.lines[i], loose=True)
+                    if entry:
+                        entries.append(GlossaryEntry(entry[0], entry[1], ctx.loc(i)))
+        return Block(self.kind, text, ctx.loc(first.start), title, tuple(items), tuple(entries))
+
+
+@dataclass
+class _Front:
+    title: str | None = None
+    title_line: int | None = None
+    header: HeaderLines | None = None
+    intro: list[str] = field(default_factory=list)
+
+
+def _front(ctx: _Ctx, units: tuple[Unit, ...]) -> _Front:
+    front = _Front()
+    current: _BlockBuilder | None = None
+    ad_open = False
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            ctx.blocks.append(current.build())
+            current = None
+
+    for u in units:
+        lines = ctx.lines(u)
+        if ad_open and current is not None:
+            current.add(u)
+            ad_open = not any(AD_CLOSE.search(ln) for ln in lines)
+            continue
+        if u.kind == "hr":
+            close()
+            continue
+        if AD_OPEN.match(lines[0]):
+            close()
+            current = _BlockBuilder(ctx, BlockKind.SPONSOR, u)
+            ad_open = not any(AD_CLOSE.search(ln) for ln in lines)
+            continue
+        if u.kind == "paragraph" and front.header is None:
+            header = parse_header_lines([ln.strip() for ln in lines])
+            if header is not None:
+                front.header = header
+                if header.date_text and header.date is None:
+                    ctx.problem(u.start, Severity.WARNING, f"cannot read the date {header.date_text!r}",
+                                "write it as YYYY-MM-DD or 2025년 11월 16일")
+                continue
+        kind = classify(lines, weak=True) if u.kind in ("paragraph", "heading", "list") else None
+        if u.kind == "heading" and kind is None and front.title is None and not front.intro and current is None:
+            front.title, front.title_line = plain(lines[0]), u.start
+            continue
+        if current is not None and current.accepts(u, kind):
+            current.add(u)
+            continue
+        close()
+        if kind is None and u.kind == "list" and front.intro:
+            kind = BlockKind.HIGHLIGHTS
+        elif kind is None and u.kind == "paragraph" and is_highlights_lines(lines) \
+                and not any(ctx.info.links(i) for i in range(u.start, u.end)):
+            kind = BlockKind.HIGHLIGHTS
+        if kind is not None:
+            current = _BlockBuilder(ctx, kind, u)
+        else:
+            front.intro.append(ctx.text(u))
+    close()
+    return front
+
+
+def _section_list(pieces: list[tuple[Unit, str]], ctx: _Ctx, skip_first: bool) -> tuple[Section, ...]:
+    sections: list[Section] = []
+    heading: str | None = None
+    start = 0
+    texts: list[str] = []
+    for n, (u, text) in enumerate(pieces):
+        m = _LEAD_IN.match(text) if u.kind == "paragraph" and not (skip_first and n == 0) else None
+        if m and (m.group("sep") or m.group("h").rstrip().endswith((":", ".", "："))):
+            if heading is not None:
+                sections.append(Section(heading, "\n\n".join(texts).strip(), ctx.loc(start)))
+            heading = m.group("h").strip().rstrip(":：.").strip()
+            start, texts = u.start, [m.group("rest").strip()]
+        elif heading is not None:
+            texts.append(text)
+    if heading is not None:
+        sections.append(Section(heading, "\n\n".join(texts).strip(), ctx.loc(start)))
+    return tuple(sections)
+
+
+def _body_piece(ctx: _Ctx, u: Unit, start: int, prefix: str = "") -> tuple[str, list[Link]]:
+    """Markdown of lines ``start…u.end`` of a unit without its link lines, and those links."""
+    links: list[Link] = []
+    kept: list[str] = []
+    scan = u.kind not in ("code", "html")
+    for i in range(start, u.end):
+        raw = ctx.info.links(i) if scan else None
+        if raw:
+            links.extend(ctx.link(r, i) for r in raw)
+        else:
+            kept.append(ctx.info.lines[i])
+    text = textwrap.dedent("\n".join(kept)).strip("\n")
+    if prefix:
+        text = prefix + ("\n" + text if text else "")
+    if u.kind == "paragraph" and text:
+        head, _, last = text.rpartition("\n")
+        found = split_trailing_links(last.strip(), strict=True)
+        if found:
+            links.extend(ctx.link(r, u.end - 1) for r in found[1])
+            text = (head + "\n" + found[0]).strip("\n") if head else found[0]
+    return text, links
+
+
+def _paper(ctx: _Ctx, item: ItemSpan, position: int) -> Paper:
+    pieces: list[tuple[Unit, str]] = []
+    links = [ctx.link(r, item.heading_line) for r in item.heading_links]
+    trailing = after_rule = False
+    current: _BlockBuilder | None = None
+    ad_open = False
+
+    def take(u: Unit, kind: BlockKind) -> None:
+        nonlocal current
+        if current is not None and current.accepts(u, kind if kind is not BlockKind.OTHER else None):
+            current.add(u)
+            return
+        if current is not None:
+            ctx.blocks.append(current.build())
+        current = _BlockBuilder(ctx, kind, u)
+
+    for n, u in enumerate(item.units):
+        lines = ctx.lines(u)
+        if n == 0:
+            if u.kind == "heading":
+                continue
+            start = u.start if item.keep_first_paragraph else item.heading_line + 1
+            text, found = _body_piece(ctx, u, start, "" if item.keep_first_paragraph else item.rest)
+            links.extend(found)
+            if text:
+                pieces.append((u, text))
+            if found and text and not item.keep_first_paragraph and start < u.end:
+                trailing = True
+            if found and item.keep_first_paragraph:
+                trailing = True
+            continue
+        if ad_open:
+            take(u, BlockKind.SPONSOR)
+            ad_open = not any(AD_CLOSE.search(ln) for ln in lines)
+            continue
+        if u.kind == "hr":
+            after_rule = bool(pieces) or after_rule
+            continue
+        if AD_OPEN.match(lines[0]):
+            if current is not None:
+                ctx.blocks.append(current.build())
+                current = None
+            take(u, BlockKind.SPONSOR)
+            ad_open = not any(AD_CLOSE.search(ln) for ln in lines)
+            continue
+        if trailing or after_rule:
+            kind = classify(lines, weak=True) or BlockKind.OTHER
+            take(u, kind)
+            continue
+        strong = classify(lines, weak=False) if u.kind in ("paragraph", "heading") else None
+        if strong in (BlockKind.SPONSOR, BlockKind.GLOSSARY):
+            take(u, strong)
+            trailing = True
+            continue
+        if strong is BlockKind.IMAGE:
+            take(u, strong)
+            if current is not None:
+                ctx.blocks.append(current.build())
+                current = None
+            continue
+        text, found = _body_piece(ctx, u, u.start)
+        links.extend(found)
+        if text:
+            pieces.append((u, text))
+        if found and len(pieces) > (1 if text else 0):
+            trailing = True
+    if current is not None:
+        ctx.blocks.append(current.build())
+
+    heading = plain(item.heading)
+    title_ko, title_en = split_title(heading, ctx.lang)
+    summary = next((t for u, t in pieces if u.kind == "paragraph"), pieces[0][1] if pieces else "")
+    if not links:
+        ctx.problem(item.heading_line, Severity.WARNING, f"paper {position} ({heading[:40]!r}) has no link line",
+                    "add a line like `[논문](https://arxiv.org/abs/…) | [코드](https://github.com/…)`")
+    if not heading:
+        ctx.problem(item.heading_line, Severity.WARNING, f"paper {position} has an empty heading",
+                    "write the paper's title on the item's first line")
+    return Paper(
+        position=position,
+        heading=heading,
+        title_ko=title_ko,
+        title_en=title_en,
+        summary=summary,
+        body="\n\n".join(t for _, t in pieces),
+        sections=_section_list(pieces, ctx, item.keep_first_paragraph),
+        links=tuple(links),
+        location=ctx.loc(item.heading_line),
+    )
+
+
+def _check_numbers(ctx: _Ctx, layout: Layout) -> None:
+    numbers = [(i.number, i.heading_line) for i in layout.items if i.number is not None]
+    if len(numbers) != len(layout.items) or not numbers:
+        return
+    expected = numbers[0][0]
+    seen: set[int] = set()
+    for number, line in numbers:
+        if number in seen:
+            ctx.problem(line, Severity.WARNING, f"item number {number} is used twice", "renumber the items")
+        elif number != expected:
+            ctx.problem(line, Severity.WARNING, f"item number {number} where {expected} was expected",
+                        "renumber the items so they follow each other")
+        seen.add(number)
+        expected = number + 1
+
+
+def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Problem]]:
+    """Parse a normalised source into an :class:`Issue` plus the problems found."""
+    lines = src.body.split("\n")
+    ctx = _Ctx(src, LineInfo(lines), lang)
+    units = to_units(src.body)
+    layout = find_items(units, ctx.info)
+    front = _front(ctx, layout.before)
+    papers = tuple(_paper(ctx, item, n) for n, item in enumerate(layout.items, start=1))
+    _check_numbers(ctx, layout)
+    if not papers:
+        ctx.problem(0 if not units else units[0].start, Severity.ERROR, "no paper items found",
+                    "write each paper as a numbered item (`1. **Title**`) or a heading, followed by its "
+                    "text and a link line such as `[논문](https://…)`")
+    fm = src.front_matter
+    header = front.header or HeaderLines()
+    source = fm.source if fm and fm.source else None
+    if source is None and header.url:
+        source = Source(name=header.author or "", url=header.url)
+    elif source is not None and source.url is None and header.url:
+        source = Source(name=source.name, url=header.url)
+    blocks = tuple(sorted(ctx.blocks, key=lambda b: b.location.line))
+    issue = Issue(
+        slug=slug,
+        lang=lang,
+        path=src.path,
+        date=(fm.date if fm and fm.date else None) or header.date,
+        title=(fm.title if fm and fm.title else None) or header.title or front.title,
+        author=(fm.author if fm and fm.author else None) or header.author,
+        source=source,
+        intro="\n\n".join(front.intro),
+        highlights=tuple(item for b in blocks if b.kind is BlockKind.HIGHLIGHTS for item in b.items),
+        glossary=tuple(e for b in blocks if b.kind is BlockKind.GLOSSARY for e in b.entries),
+        papers=papers,
+        blocks=blocks,
+        location=Location(src.path, 1),
+    )
+    return issue, ctx.problems

@@ -1,0 +1,107 @@
+"""Non-paper blocks: ads/sponsor messages, glossaries, highlight lists, footers, images.
+
+Classification is by keywords (Korean and English) and by shape. *Strong* signals (an
+``[광고]`` marker, a ``**편집자 메시지**`` lead-in, a ``Sponsor`` label, a glossary title) are
+trusted anywhere; *weak* ones (course/discount words, subscribe/share words) only where no
+paper text is expected (before the first item, after an item's link line or rule).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import BlockKind
+from .titles import plain
+
+__all__ = ["classify", "glossary_entry", "is_glossary_title", "is_highlights_lines", "is_image_only",
+           "AD_OPEN", "AD_CLOSE"]
+
+AD_OPEN = re.compile(r"^\s*[\[【(]\s*(?:광고|AD|Ad|Sponsored|스폰서|협찬|홍보)\s*[\]】)]", re.IGNORECASE)
+"""An ad span opener: ``[광고]``, ``(광고)``, ``[AD]``, ``[Sponsored]``."""
+
+AD_CLOSE = re.compile(r"[\[【]\s*/\s*(?:광고|AD|Ad|Sponsored|스폰서|협찬|홍보)\s*[\]】]\s*$", re.IGNORECASE)
+"""An ad span closer: ``[/광고]``."""
+
+_SPONSOR_LEAD = re.compile(
+    r"^\s*(?:\*\*|__)?\s*(?:편집자\s*(?:메시지|의\s*말|노트|공지)|광고|스폰서|후원|협찬|홍보|공지|"
+    r"sponsor(?:ed)?(?:\s+message)?|advertisement|ad|promo(?:tion)?|editor[’']?s?\s+(?:message|note)|"
+    r"from\s+(?:the\s+)?editor|a\s+word\s+from\s+our\s+sponsors?)\s*(?:\*\*|__)?\s*[:：.\-–—]?(?:\*\*|__)?(?:\s|$)",
+    re.IGNORECASE,
+)
+_SPONSOR_WEAK = re.compile(
+    r"코스|강의|강좌|수강|등록하|등록 ?링크|할인|환불|코호트|쿠폰|프로모션|얼리버드|부트캠프|세미나 신청|"
+    r"\bcourses?\b|\bcohort\b|\benrol|\bregister\b|\bdiscount|\bcoupon|\bsign up\b|\bpromo code\b|\bbootcamp\b|\brefund",
+    re.IGNORECASE,
+)
+_GLOSSARY = re.compile(r"용어집|용어\s*정리|용어\s*설명|주요\s*용어|핵심\s*용어|glossary|key\s+terms|terminology",
+                       re.IGNORECASE)
+_HIGHLIGHTS = re.compile(r"하이라이트|목차|이번\s*호|이번\s*주\s*(?:소개|요약|목록)|highlights|in\s+this\s+issue|"
+                         r"table\s+of\s+contents|^contents$|tl;?dr|요약\s*목록", re.IGNORECASE)
+_FOOTER = re.compile(
+    r"구독|좋아요|공유해|공유하|읽어\s*주셔서|수신\s*거부|뉴스레터를\s*받|다음\s*주에\s*만나|"
+    r"\bsubscribe|\bunsubscribe|\blike\b.*\bshare\b|\bshare\s+(?:this|it)|thanks\s+for\s+reading|"
+    r"see\s+you\s+next\s+week|\bforward\s+(?:this|to)",
+    re.IGNORECASE,
+)
+_GLOSSARY_ENTRY = re.compile(
+    r"^\s*(?:[-*+•]\s+)?(?:\*\*|__)(?P<term>[^*_]+?)(?:\*\*|__)\s*(?:[:：]|[-–—]\s)\s*(?P<def>\S.*)$"
+    r"|^\s*(?:[-*+•]\s+)?(?P<term2>[^:：*]{1,60}?)\s*[:：]\s*(?P<def2>\S.*)$"
+)
+_IMAGE_ONLY = re.compile(r"^\s*(?:(?:\[\s*)?!\[[^\]]*\]\([^)]*\)(?:\s*\]\([^)]*\))?\s*)+$")
+
+
+def is_image_only(lines: list[str]) -> bool:
+    """True when the lines hold only Markdown images."""
+    text = " ".join(line.strip() for line in lines if line.strip())
+    return bool(text) and bool(_IMAGE_ONLY.match(text))
+
+
+def is_glossary_title(text: str) -> bool:
+    """A short line naming a glossary (``빠른 용어집 (초보자를 위한)``, ``## 용어 정리``, ``Glossary``)."""
+    p = plain(text)
+    return len(p) <= 60 and bool(_GLOSSARY.search(p))
+
+
+def glossary_entry(line: str, *, loose: bool = False) -> tuple[str, str] | None:
+    """``(term, definition)`` for a glossary line ``**Term**: definition`` (``Term: definition`` when ``loose``)."""
+    m = _GLOSSARY_ENTRY.match(line)
+    if not m:
+        return None
+    if m.group("term"):
+        return plain(m.group("term")), m.group("def").strip()
+    if loose and m.group("term2"):
+        return plain(m.group("term2")), m.group("def2").strip()
+    return None
+
+
+def is_highlights_lines(lines: list[str]) -> bool:
+    """Several short lines, none a sentence-long paragraph: a highlight / ToC list."""
+    rows = [line.strip() for line in lines if line.strip()]
+    return len(rows) >= 3 and all(len(r) <= 160 for r in rows)
+
+
+def classify(lines: list[str], *, weak: bool) -> BlockKind | None:
+    """Kind of a block from its text, or ``None`` when it looks like ordinary text.
+
+    ``weak`` allows the loose keyword signals (course promotions, subscribe footers, highlight titles).
+    """
+    rows = [line for line in lines if line.strip()]
+    if not rows:
+        return None
+    first = rows[0]
+    text = " ".join(r.strip() for r in rows)
+    if AD_OPEN.match(first) or _SPONSOR_LEAD.match(first):
+        return BlockKind.SPONSOR
+    if is_image_only(rows):
+        return BlockKind.IMAGE
+    if is_glossary_title(first) and len(plain(first)) <= 60:
+        return BlockKind.GLOSSARY
+    if not weak:
+        return None
+    if _SPONSOR_WEAK.search(text):
+        return BlockKind.SPONSOR
+    if _FOOTER.search(text) and len(text) <= 600:
+        return BlockKind.FOOTER
+    if len(plain(first)) <= 40 and _HIGHLIGHTS.search(plain(first)):
+        return BlockKind.HIGHLIGHTS
+    return None

@@ -1,0 +1,327 @@
+"""Finding the paper items: which repeating structure of the document is "one paper".
+
+Candidate *item patterns* are collected from the top-level units:
+
+``list``      items of consecutive ordered lists whose numbering continues (``1.``…``10.``, ``1)``…),
+              or of a bullet list whose items open with a bold name;
+``numbered``  paragraphs whose first line is a bold number (``**1. Title**``, ``**3)** Title``);
+``heading``   ``#``–``######`` headings of one level that repeats;
+``section``   bold-only paragraphs that open a ``---``-separated section;
+``bold``      any paragraph whose first line is bold only;
+``name``      paragraphs that open with a bold name followed by a Korean particle or text
+              (``**ATOKEN**은 …``), or that open a paragraph right after a link line.
+
+Each candidate is scored by how well it explains the document — items that own a link line
+count most, consistent numbering helps, items without links count against it — and the best
+one wins. Whatever the winner does not claim (a numbered list inside a paper's body, an ad
+between items) stays with the item before it or outside all items.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .blocks import classify
+from .links import RawLink, parse_link_line, split_trailing_links
+from .titles import NUMBER_RE
+from .tokens import MARKER_RE, Unit
+
+__all__ = ["ItemSpan", "Layout", "find_items", "LineInfo"]
+
+_PARTICLE = re.compile(
+    r"^(?:은|는|이|가|을|를|의|에|에서|와|과|로|으로|란|이란|도|만|까지|부터|에게|처럼|보다|라는|이라는|(?:이)?다)(?=[\s,.]|$)"
+)
+_WHOLE_BOLD = re.compile(r"^(?:\*\*|__)(?P<inner>.+?)(?:\*\*|__)$")
+_BOLD_OPEN = re.compile(r"^(?:\*\*|__)(?P<inner>[^*_].*?)(?:\*\*|__)(?P<rest>.*)$")
+
+
+class LineInfo:
+    """Per-line facts computed once: the text and whether it is a link line."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self._links: dict[int, list[RawLink] | None] = {}
+
+    def text(self, i: int) -> str:
+        """Line ``i`` without indentation and list marker."""
+        return MARKER_RE.sub("", self.lines[i], count=1).strip() if 0 <= i < len(self.lines) else ""
+
+    def links(self, i: int) -> list[RawLink] | None:
+        """Links of line ``i`` when it is a link line."""
+        if i not in self._links:
+            self._links[i] = parse_link_line(self.lines[i]) if self.lines[i].strip() else None
+        return self._links[i]
+
+    def unit_has_links(self, unit: Unit) -> bool:
+        """True when the unit has a link line or ends with a trailing link group."""
+        if unit.kind in ("code", "hr", "html"):
+            return False
+        if any(self.links(i) for i in range(unit.start, unit.end)):
+            return True
+        if unit.kind == "paragraph":
+            return split_trailing_links(self.text(unit.end - 1), strict=True) is not None
+        return False
+
+
+@dataclass(frozen=True)
+class ItemSpan:
+    """One paper item as found in the document, before it becomes a :class:`~generator.model.Paper`."""
+
+    pattern: str
+    """Name of the item pattern that found it."""
+
+    number: int | None
+    """The number written before the heading, if any."""
+
+    heading_line: int
+    """0-based body line of the heading."""
+
+    heading: str
+    """The heading as written (Markdown), item number and list marker removed."""
+
+    heading_links: tuple[RawLink, ...]
+    """Links of a group written in the heading (``( [논문](…) / [코드](…) )``)."""
+
+    rest: str
+    """Text that follows the heading on its line (``**Title**: first sentence``), kept as body."""
+
+    keep_first_paragraph: bool
+    """True when the heading is a bold name inside the first body paragraph (``**ATOKEN**은 …``)."""
+
+    units: tuple[Unit, ...]
+    """The units of the item, the heading's unit first, up to the next item."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The document split into items and the units outside any item."""
+
+    pattern: str | None
+    """The winning item pattern, or ``None`` when no item was found."""
+
+    before: tuple[Unit, ...]
+    """Units before the first item (title, intro, highlights, ads, glossary …)."""
+
+    items: tuple[ItemSpan, ...]
+    """The items, in order."""
+
+
+def _number_and_rest(text: str) -> tuple[int | None, str]:
+    m = NUMBER_RE.match(text)
+    if not m:
+        return None, text
+    rest = (m.group("bold") or "") + text[m.end():]
+    rest = re.sub(r"^(\*\*|__)\s*(\*\*|__)\s*", "", rest)
+    return int(m.group("num")), rest.strip()
+
+
+def _split_heading(text: str, *, name_style: bool) -> tuple[str, tuple[RawLink, ...], str]:
+    """A heading line → (heading markdown, heading links, rest of the line)."""
+    links: tuple[RawLink, ...] = ()
+    m = _WHOLE_BOLD.match(text)
+    if m and "**" not in m.group("inner"):
+        inner = m.group("inner").strip()
+        found = split_trailing_links(inner, strict=False)
+        if found:
+            inner, raw = found
+            links = tuple(raw)
+        return inner.strip(), links, ""
+    found = split_trailing_links(text, strict=False)
+    if found:
+        text, raw = found
+        links = tuple(raw)
+        m = _WHOLE_BOLD.match(text)
+        if m and "**" not in m.group("inner"):
+            return m.group("inner").strip(), links, ""
+    m = _BOLD_OPEN.match(text)
+    if m:
+        rest = m.group("rest")
+        if name_style:
+            return m.group("inner").strip(), links, rest
+        return m.group("inner").strip(), links, re.sub(r"^\s*[:：–—-]\s*", "", rest).strip()
+    return text.strip(), links, ""
+
+
+def _starts_with_bold_name(text: str) -> bool:
+    m = _BOLD_OPEN.match(text)
+    if not m:
+        return False
+    inner, rest = m.group("inner").strip(), m.group("rest")
+    if not rest.strip() or inner.endswith((":", ".", "：")) or len(inner) > 150:
+        return False
+    return bool(_PARTICLE.match(rest)) or (rest.startswith(" ") and not rest.lstrip().startswith((":", "：", ".")))
+
+
+def _is_whole_bold(text: str) -> bool:
+    m = _WHOLE_BOLD.match(text)
+    if m and "**" not in m.group("inner"):
+        return not m.group("inner").rstrip().endswith((":", "："))
+    found = split_trailing_links(text, strict=False)
+    return bool(found) and bool(_WHOLE_BOLD.match(found[0]))
+
+
+class _Finder:
+    def __init__(self, units: tuple[Unit, ...], info: LineInfo) -> None:
+        self.units = units
+        self.info = info
+        self.blocky = [self._blocky(u) for u in units]
+
+    @lru_cache(maxsize=None)  # noqa: B019 - one finder per document
+    def unit_links(self, k: int) -> bool:
+        return self.info.unit_has_links(self.units[k])
+
+    def _blocky(self, u: Unit) -> bool:
+        if u.kind not in ("heading", "paragraph"):
+            return False
+        return classify([self.info.lines[u.start]], weak=False) is not None
+
+    def first(self, k: int) -> str:
+        return self.info.text(self.units[k].start)
+
+    # ---- candidates -------------------------------------------------------------------
+    def list_chains(self) -> list[list[int]]:
+        chains: list[list[int]] = []
+        last_number: int | None = None
+        for k, u in enumerate(self.units):
+            if u.kind != "list" or not u.items:
+                continue
+            if not u.ordered:
+                if len(u.items) >= 2 and all(
+                    it.children and it.children[0].kind == "paragraph"
+                    and self.info.text(it.children[0].start).startswith(("**", "__")) for it in u.items
+                ):
+                    chains.append([k])
+                last_number = None
+                continue
+            if chains and last_number is not None and u.first_number == last_number + 1:
+                chains[-1].append(k)
+            else:
+                chains.append([k])
+            last_number = u.items[-1].number
+        return chains
+
+    def starts_numbered(self) -> list[int]:
+        out = []
+        for k, u in enumerate(self.units):
+            if u.kind == "paragraph" and not self.blocky[k]:
+                text = self.first(k)
+                if text.startswith(("**", "__")) and NUMBER_RE.match(text):
+                    out.append(k)
+        return out
+
+    def starts_heading(self, min_count: int = 2) -> list[list[int]]:
+        by_level: dict[int, list[int]] = {}
+        for k, u in enumerate(self.units):
+            if u.kind == "heading" and not self.blocky[k] and classify([self.first(k)], weak=True) is None:
+                by_level.setdefault(u.level, []).append(k)
+        return [ks for ks in by_level.values() if len(ks) >= min_count]
+
+    def starts_section(self) -> list[int]:
+        out = []
+        for k, u in enumerate(self.units):
+            if u.kind != "paragraph" or self.blocky[k]:
+                continue
+            prev = self.units[k - 1].kind if k else "hr"
+            if prev == "hr" and _is_whole_bold(self.first(k)):
+                out.append(k)
+        return out
+
+    def starts_bold(self) -> list[int]:
+        return [k for k, u in enumerate(self.units)
+                if u.kind == "paragraph" and not self.blocky[k] and _is_whole_bold(self.first(k))]
+
+    def starts_name(self) -> list[int]:
+        out = []
+        for k, u in enumerate(self.units):
+            if u.kind != "paragraph" or self.blocky[k]:
+                continue
+            text = self.first(k)
+            if _starts_with_bold_name(text):
+                out.append(k)
+            elif text.startswith(("**", "__")) and k and self.unit_links(k - 1) and not self.unit_links(k):
+                out.append(k)
+        return out
+
+    # ---- building -----------------------------------------------------------------------
+    def span(self, pattern: str, head_unit: Unit, head_line: int, units: tuple[Unit, ...]) -> ItemSpan:
+        number, text = _number_and_rest(self.info.text(head_line))
+        name_style = pattern == "name"
+        heading, links, rest = _split_heading(text, name_style=name_style)
+        return ItemSpan(pattern, number, head_line, heading, links, rest, name_style, units)
+
+    def from_starts(self, pattern: str, starts: list[int]) -> Layout:
+        items = []
+        for n, k in enumerate(starts):
+            stop = starts[n + 1] if n + 1 < len(starts) else len(self.units)
+            unit = self.units[k]
+            items.append(self.span(pattern, unit, unit.start, self.units[k:stop]))
+        return Layout(pattern, self.units[: starts[0]], tuple(items))
+
+    def from_chain(self, chain: list[int]) -> Layout:
+        items: list[ItemSpan] = []
+        pending: list[tuple[int, object]] = []  # (unit index, list item)
+        for k in chain:
+            for it in self.units[k].items:
+                pending.append((k, it))
+        chain_set = set(chain)
+        trailing: dict[int, list[Unit]] = {}
+        for k in range(chain[0] + 1, len(self.units)):
+            if k in chain_set:
+                continue
+            prev = max(c for c in chain if c < k)
+            trailing.setdefault(prev, []).append(self.units[k])
+        for n, (k, it) in enumerate(pending):
+            units = tuple(it.children)  # type: ignore[attr-defined]
+            last_of_list = n + 1 == len(pending) or pending[n + 1][0] != k
+            if last_of_list:
+                units = units + tuple(trailing.get(k, ()))
+            head = it.children[0] if it.children else Unit("paragraph", it.start, it.start + 1)  # type: ignore[attr-defined]
+            span = self.span("list", head, it.start, units or (head,))  # type: ignore[attr-defined]
+            if it.number is not None:  # type: ignore[attr-defined]
+                span = ItemSpan(span.pattern, it.number, span.heading_line, span.heading,  # type: ignore[attr-defined]
+                                span.heading_links, span.rest, False, span.units)
+            items.append(span)
+        return Layout("list", self.units[: chain[0]], tuple(items))
+
+    def score(self, layout: Layout) -> float:
+        items = layout.items
+        linked = 0
+        for item in items:
+            has = bool(item.heading_links) or any(
+                self.info.unit_has_links(u) for u in item.units
+            ) or bool(self.info.links(item.heading_line))
+            linked += has
+        numbers = [i.number for i in items if i.number is not None]
+        consecutive = len(numbers) == len(items) and numbers == list(range(numbers[0], numbers[0] + len(numbers))) \
+            if numbers else False
+        empty_heads = sum(1 for i in items if not i.heading.strip())
+        return linked * 3 - (len(items) - linked) * 0.75 + (1.5 if consecutive else 0) - empty_heads * 2
+
+
+_BONUS = {"list": 0.5, "numbered": 0.4, "heading": 0.3, "section": 0.25, "bold": 0.1, "name": 0.05}
+
+
+def find_items(units: tuple[Unit, ...], info: LineInfo) -> Layout:
+    """Choose the item pattern that best explains ``units`` and split the document by it."""
+    f = _Finder(units, info)
+    layouts: list[Layout] = []
+    for chain in f.list_chains():
+        layouts.append(f.from_chain(chain))
+    for pattern, starts in (("numbered", f.starts_numbered()), ("section", f.starts_section()),
+                            ("bold", f.starts_bold()), ("name", f.starts_name())):
+        if starts:
+            layouts.append(f.from_starts(pattern, starts))
+    for starts in f.starts_heading(min_count=1):
+        layout = f.from_starts("heading", starts)
+        # A leading heading whose section has no link while the others do is the issue title.
+        if len(starts) >= 3 and not f.score(Layout("heading", (), layout.items[:1])) > 0 \
+                and f.score(Layout("heading", (), layout.items[1:])) > 0:
+            layout = f.from_starts("heading", starts[1:])
+        layouts.append(layout)
+    # A single item counts only when it carries links (a one-paper issue); otherwise items repeat.
+    layouts = [lay for lay in layouts if len(lay.items) >= 2 or f.score(lay) > 0]
+    if not layouts:
+        return Layout(None, units, ())
+    return max(layouts, key=lambda lay: f.score(lay) + _BONUS[lay.pattern or "name"])

@@ -1,0 +1,204 @@
+"""Link lines: ``[논문](https://…) | [코드](…)``, ``논문: https://…``, ``Paper · Code``, ``논문 | 트윗``.
+
+A *link line* is a line made only of link entries (Markdown links, autolinks, ``Label: URL``,
+bare URLs or known labels without address) and separators (``|``, ``/``, ``·``, ``,``, ``•``).
+A *trailing group* is such a sequence of Markdown links at the end of a heading or of a
+paragraph's last line (``… 지원합니다. [논문](Paper) | [트윗](Tweet)``,
+``**Title ( [논문](url) / [코드](url) )**``).
+
+Each entry's kind comes from its label (Korean or English); an unknown label is classified by
+the URL's host. A target that is not an absolute ``http(s)`` URL is a placeholder (``url`` is
+``None``); ``javascript:``, ``data:``, ``vbscript:`` targets are placeholders *and* reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from ..model import LinkKind
+
+__all__ = ["RawLink", "parse_link_line", "split_trailing_links", "kind_for"]
+
+_LABELS: dict[str, LinkKind] = {}
+for _kind, _words in {
+    LinkKind.PAPER: "논문 원문 페이퍼 아카이브 paper papers arxiv pdf 논문링크 논문 링크 preprint article",
+    LinkKind.CODE: "코드 깃허브 소스 저장소 code github gitlab repo repository source",
+    LinkKind.TWEET: "트윗 트위터 스레드 tweet tweets twitter thread x",
+    LinkKind.DATASET: "데이터셋 데이터 세트 데이터 dataset datasets data benchmark 벤치마크",
+    LinkKind.PROJECT: "프로젝트 홈페이지 웹사이트 사이트 project website homepage site page 프로젝트 페이지 project page",
+    LinkKind.BLOG: "블로그 게시물 blog post article 기사",
+    LinkKind.DEMO: "데모 demo playground 체험",
+    LinkKind.MODEL: "모델 가중치 model models weights checkpoint huggingface hf",
+    LinkKind.OTHER: "링크 link links 영상 video 발표 slides 슬라이드",
+}.items():
+    for _w in _words.split():
+        _LABELS.setdefault(_w.lower(), _kind)
+for _phrase, _kind in {"프로젝트 페이지": LinkKind.PROJECT, "project page": LinkKind.PROJECT,
+                       "데이터 세트": LinkKind.DATASET, "논문 링크": LinkKind.PAPER}.items():
+    _LABELS[_phrase] = _kind
+
+# Labels that may appear *without* a link; single letters are excluded on purpose.
+_PLAIN = sorted((w for w in _LABELS if len(w) > 1), key=len, reverse=True)
+_PLAIN_ALT = "|".join(re.escape(w) for w in _PLAIN)
+
+_URL = r"(?:https?://|javascript:|data:|vbscript:|www\.)[^\s|<>\"']+"
+_ENTRY = re.compile(
+    r"\[(?P<ml>[^\]]*)\]\((?P<mu>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"]*\")?\)"
+    r"|\[(?P<ul>[^\]]*)\]\((?P<uu>https?://[^()\s|]+)(?=\s*(?:[|·,•]|$))"  # closing ")" forgotten
+    r"|<(?P<au>[a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"
+    r"|(?P<ll>" + _PLAIN_ALT + r")\s*\**\s*[:：]\s*\**\s*(?P<lu>" + _URL + r")"
+    r"|(?P<bu>" + _URL + r")"
+    r"|(?<![\w])(?P<pl>" + _PLAIN_ALT + r")(?![\w])",
+    re.IGNORECASE,
+)
+_MD_LINK = r"\[[^\]]*\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)"
+_SEP = r"\s*[|/·,•・]\s*"
+_TRAILING = re.compile(
+    r"(?P<group>\(\s*" + _MD_LINK + r"(?:" + _SEP + _MD_LINK + r")*\s*\)"
+    r"|" + _MD_LINK + r"(?:" + _SEP + _MD_LINK + r")*)\s*$"
+)
+_UNSAFE = ("javascript:", "data:", "vbscript:")
+_HOSTS: tuple[tuple[str, LinkKind], ...] = (
+    ("huggingface.co/datasets", LinkKind.DATASET),
+    ("huggingface.co/spaces", LinkKind.DEMO),
+    ("arxiv.org", LinkKind.PAPER), ("openreview.net", LinkKind.PAPER), ("aclanthology.org", LinkKind.PAPER),
+    ("doi.org", LinkKind.PAPER), ("papers.nips.cc", LinkKind.PAPER), ("semanticscholar.org", LinkKind.PAPER),
+    ("github.com", LinkKind.CODE), ("gitlab.com", LinkKind.CODE), ("bitbucket.org", LinkKind.CODE),
+    ("x.com", LinkKind.TWEET), ("twitter.com", LinkKind.TWEET),
+    ("huggingface.co", LinkKind.MODEL), ("kaggle.com/datasets", LinkKind.DATASET),
+)
+
+
+@dataclass(frozen=True)
+class RawLink:
+    """One entry of a link line before it gets a file location."""
+
+    kind: LinkKind
+    """What the link points at."""
+
+    label: str
+    """The label as written (or the URL for a bare URL)."""
+
+    url: str | None
+    """Absolute http(s) address, or ``None`` for a placeholder."""
+
+    unsafe: str | None = None
+    """The rejected target when it used a dangerous scheme (``javascript:`` …)."""
+
+
+def _host_kind(url: str) -> LinkKind:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return LinkKind.OTHER
+    host = (parts.hostname or "").removeprefix("www.")
+    where = host + parts.path
+    for prefix, kind in _HOSTS:
+        if where.startswith(prefix) or host.endswith("." + prefix.split("/")[0]) and "/" not in prefix:
+            return kind
+    return LinkKind.OTHER
+
+
+def kind_for(label: str, url: str | None) -> LinkKind:
+    """Kind of a link from its label, else from its URL's host."""
+    key = re.sub(r"[*_`]", "", label).strip().strip(":：").strip().lower()
+    if key in _LABELS:
+        return _LABELS[key]
+    if url:
+        return _host_kind(url)
+    return LinkKind.OTHER
+
+
+def _clean_url(url: str) -> str:
+    url = url.strip().strip("<>")
+    while url and url[-1] in ".,;:!?)]}'\"" and not (url[-1] == ")" and url.count("(") >= url.count(")")):
+        url = url[:-1]
+    if url.startswith("www."):
+        url = "https://" + url
+    return url
+
+
+def _make(label: str, target: str | None) -> RawLink:
+    label = label.strip()
+    if target is None:
+        return RawLink(kind_for(label, None), label, None)
+    target = _clean_url(target)
+    if target.lower().startswith(_UNSAFE):
+        return RawLink(kind_for(label, None), label, None, unsafe=target)
+    url = target if re.match(r"^https?://[^\s/]+\.[^\s]*", target, re.IGNORECASE) else None
+    return RawLink(kind_for(label, url), label or (url or ""), url)
+
+
+def _entries(text: str) -> list[RawLink] | None:
+    """All entries of ``text`` if it is made only of link entries and separators, else ``None``."""
+    found: list[RawLink] = []
+    pos = 0
+    for m in _ENTRY.finditer(text):
+        if any(ch.isalnum() for ch in text[pos:m.start()]):
+            return None
+        pos = m.end()
+        if m.group("ml") is not None:
+            label = m.group("ml")
+            found.append(_make(label, m.group("mu")))
+        elif m.group("ul") is not None:
+            found.append(_make(m.group("ul"), m.group("uu")))
+        elif m.group("au") is not None:
+            found.append(_make(m.group("au"), m.group("au")))
+        elif m.group("ll") is not None:
+            found.append(_make(m.group("ll"), m.group("lu")))
+        elif m.group("bu") is not None:
+            found.append(_make("", m.group("bu")))
+        else:
+            found.append(_make(m.group("pl"), None))
+    if not found or any(ch.isalnum() for ch in text[pos:]):
+        return None
+    return found
+
+
+def parse_link_line(line: str) -> list[RawLink] | None:
+    """The links of a line made only of links/labels and separators, else ``None``.
+
+    A leading list bullet is allowed (``- 논문: https://…``).
+    """
+    text = re.sub(r"^\s*(?:[-*+•]\s+)?", "", line).strip()
+    if not text or len(text) > 2000:
+        return None
+    entries = _entries(text)
+    if entries is None:
+        return None
+    # A lone plain word ("Code") is a link line only when it is a label placeholder and short.
+    if all(e.url is None and e.unsafe is None for e in entries) and "](" not in text:
+        words = re.sub(r"[|/·,•・*_\s]+", " ", text).strip()
+        if len(words) > 40:
+            return None
+    return entries
+
+
+def split_trailing_links(line: str, *, strict: bool) -> tuple[str, list[RawLink]] | None:
+    """Split a trailing Markdown link group off ``line``: ``(text before, links)`` or ``None``.
+
+    ``strict`` (for prose): every label must be a known link label or the URL a known host, so
+    an ordinary inline link that ends a sentence is not taken for a link line.
+    """
+    m = _TRAILING.search(line)
+    if not m:
+        return None
+    group = m.group("group").strip()
+    if group.startswith("("):
+        group = group[1:-1]
+    entries = _entries(group)
+    if not entries:
+        return None
+    known = all(
+        re.sub(r"[*_`]", "", e.label).strip().lower() in _LABELS or (e.url and _host_kind(e.url) is not LinkKind.OTHER)
+        for e in entries
+    )
+    if strict and not known:
+        return None
+    if not known and not any(e.url for e in entries):
+        return None
+    before = line[: m.start()].rstrip()
+    before = re.sub(r"[\s|/·,•:–—-]+$", "", before)
+    return before, entries

@@ -1,0 +1,97 @@
+"""Issue metadata written in the body: header lines (``Author:``, ``URL:``, ``제목:``, ``발행일:``,
+``보낸 사람:``, ``From:``, ``Date:``) and dates in Korean, dotted, ISO, slashed or English form."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+__all__ = ["HeaderLines", "parse_date", "parse_header_lines"]
+
+_KEYS: dict[str, str] = {}
+for _field, _names in {
+    "author": ("author", "by", "저자", "작성자", "글쓴이", "필자", "보낸 사람", "보낸사람", "발신자", "from", "sender", "에디터", "editor"),
+    "url": ("url", "원문", "원문 링크", "원본", "출처", "source", "link", "링크", "original"),
+    "title": ("제목", "title", "subject", "issue"),
+    "date": ("발행일", "발행 일자", "날짜", "date", "게시일", "작성일", "발송일", "보낸 날짜", "published", "sent"),
+}.items():
+    for _n in _names:
+        _KEYS[_n] = _field
+
+_HEADER = re.compile(r"^\s*\**(?P<key>[^:：*]{1,20}?)\**\s*[:：]\**\s*(?P<value>.+?)\s*$")
+
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_DATE_PATTERNS = (
+    re.compile(r"(?P<y>\d{4})\s*년\s*(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일"),
+    re.compile(r"(?<!\d)(?P<y>\d{4})\s*[.\-/]\s*(?P<m>\d{1,2})\s*[.\-/]\s*(?P<d>\d{1,2})(?!\d)"),
+    re.compile(r"(?P<mn>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})"),
+    re.compile(r"(?<!\d)(?P<d>\d{1,2})\s+(?P<mn>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{4})"),
+)
+
+
+def parse_date(text: str) -> _dt.date | None:
+    """The first date in ``text`` (``2025년 11월 16일``, ``2025.11.23``, ``2025-11-23``,
+    ``2025/11/23``, ``November 16, 2025``, ``16 Nov 2025``), or ``None``."""
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            groups = m.groupdict()
+            month = int(groups["m"]) if groups.get("m") else _MONTHS.get((groups.get("mn") or "")[:3].lower())
+            if not month:
+                continue
+            try:
+                return _dt.date(int(groups["y"]), month, int(groups["d"]))
+            except ValueError:
+                continue
+    return None
+
+
+@dataclass(frozen=True)
+class HeaderLines:
+    """Metadata read from ``Key: value`` lines of one paragraph."""
+
+    title: str | None = None
+    """``제목:``/``Title:``/``Subject:``."""
+
+    author: str | None = None
+    """``Author:``/``보낸 사람:``/``From:`` (an e-mail address in ``<…>`` is dropped)."""
+
+    url: str | None = None
+    """``URL:``/``원문:`` — address of the original."""
+
+    date: _dt.date | None = None
+    """``발행일:``/``Date:`` parsed."""
+
+    date_text: str | None = None
+    """The date value as written (for messages when it cannot be parsed)."""
+
+
+def parse_header_lines(lines: list[str]) -> HeaderLines | None:
+    """``HeaderLines`` when *every* line is a known ``Key: value`` header, else ``None``."""
+    found: dict[str, str] = {}
+    for line in lines:
+        if not line.strip():
+            continue
+        m = _HEADER.match(line)
+        if not m:
+            return None
+        key = re.sub(r"\s+", " ", m.group("key").strip().lower())
+        field = _KEYS.get(key)
+        if field is None:
+            return None
+        found.setdefault(field, m.group("value").strip())
+    if not found:
+        return None
+    author = found.get("author")
+    if author:
+        author = re.sub(r"\s*<[^>]*>\s*", " ", author).strip().strip('"') or author
+    url = found.get("url")
+    if url:
+        m = re.search(r"https?://[^\s<>)\]]+", url)
+        url = m.group(0) if m else None
+    date_text = found.get("date")
+    return HeaderLines(
+        title=found.get("title"), author=author, url=url,
+        date=parse_date(date_text) if date_text else None, date_text=date_text,
+    )

@@ -1,0 +1,128 @@
+"""Item headings → plain text and (Korean title, English title).
+
+Rules, in order (see :func:`split_title`):
+
+* ``한국어 제목(English Title)`` — a final parenthesised group without Hangul is the English
+  title; found by a balanced scan from the end so ``(GLM-4.5: Agentic … (ARC) Models)`` stays
+  whole;
+* ``English Name: 한국어 부제`` (also `` – `` / `` — ``) — English name before the separator,
+  Korean subtitle after it;
+* only Latin letters → English only; Hangul and no usable English part → Korean only; a
+  Korean title with an English term in parentheses somewhere keeps that term as English title.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["plain", "strip_decoration", "split_title", "has_hangul", "has_latin", "NUMBER_RE"]
+
+_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+_LATIN = re.compile(r"[A-Za-z]")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_AUTOLINK = re.compile(r"<(https?://[^>]+)>")
+_EMPH = re.compile(r"(\*\*|__|~~|`)")
+_SINGLE_EMPH = re.compile(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])")
+
+NUMBER_RE = re.compile(r"^(?P<bold>\*\*|__)?\s*(?:#\s*)?(?P<num>\d{1,3})\s*[.)]\s*(?!\d)")
+"""A leading item number: ``1.``, ``1)``, ``**3)**``, ``**1. …``."""
+
+_SEPARATORS = (": ", "：", " – ", " — ", " - ", " | ")
+
+
+def has_hangul(text: str) -> bool:
+    """True when ``text`` contains a Hangul letter."""
+    return bool(_HANGUL.search(text))
+
+
+def has_latin(text: str) -> bool:
+    """True when ``text`` contains a Latin letter."""
+    return bool(_LATIN.search(text))
+
+
+def plain(markdown: str) -> str:
+    """Inline Markdown → plain text (links → their label, emphasis and code marks removed)."""
+    text = _MD_LINK.sub(r"\1", markdown)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _EMPH.sub("", text)
+    text = _SINGLE_EMPH.sub(r"\1", text)
+    text = re.sub(r"^#{1,6}\s+", "", text.strip())
+    text = text.replace("\\", "")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _is_decoration(ch: str) -> bool:
+    if ch in "\u200d\ufe0f\ufe0e\u20e3":
+        return True
+    cat = unicodedata.category(ch)
+    return cat in ("So", "Sk", "Cs", "Co", "Zs", "Cf") or (cat == "Mn")
+
+
+def strip_decoration(text: str) -> str:
+    """Drop leading/trailing emoji and symbols (``🚀 Title ✨`` → ``Title``)."""
+    text = text.strip()
+    i = 0
+    while i < len(text) and (_is_decoration(text[i]) or text[i] in "•·-–—>|"):
+        i += 1
+    j = len(text)
+    while j > i and _is_decoration(text[j - 1]):
+        j -= 1
+    return text[i:j].strip()
+
+
+def _final_group(text: str) -> tuple[str, str] | None:
+    """Split ``before(inner)`` at the parenthesised group that ends ``text`` (balanced)."""
+    text = text.rstrip()
+    if not text.endswith((")", "）")):
+        return None
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        ch = text[i]
+        if ch in ")）":
+            depth += 1
+        elif ch in "(（":
+            depth -= 1
+            if depth == 0:
+                return text[:i].rstrip(), text[i + 1:-1].strip()
+    return None
+
+
+def _paren_english(text: str) -> str | None:
+    """The first parenthesised group made of Latin text (an English term inside a Korean title)."""
+    depth = 0
+    start = -1
+    for i, ch in enumerate(text):
+        if ch in "(（":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch in ")）" and depth:
+            depth -= 1
+            if depth == 0:
+                inner = text[start + 1:i].strip()
+                if has_latin(inner) and not has_hangul(inner) and len(inner) > 2:
+                    return inner
+    return None
+
+
+def split_title(heading: str, lang: str = "ko") -> tuple[str | None, str | None]:
+    """A plain-text heading → ``(title_ko, title_en)``. In English files the heading is the English title."""
+    text = strip_decoration(heading).strip(" :")
+    if not text:
+        return None, None
+    if lang == "en" or not has_hangul(text):
+        return None, text
+    group = _final_group(text)
+    if group is not None:
+        before, inner = group
+        if before and inner and has_latin(inner) and not has_hangul(inner) and has_hangul(before):
+            return before.strip(" :-–—"), inner
+    for sep in _SEPARATORS:
+        if sep in text:
+            left, right = text.split(sep, 1)
+            left, right = left.strip(), right.strip()
+            if left and right and not has_hangul(left) and has_latin(left) and has_hangul(right):
+                return right, left
+            break
+    return text, _paren_english(text)

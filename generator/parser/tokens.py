@@ -1,0 +1,155 @@
+"""markdown-it-py tokens → a tree of structural *units* with line ranges.
+
+A unit is one block of the document (heading, paragraph, list, rule, code, HTML, quote, table).
+Lists keep their items, and each item its child units, so later stages can decide whether a
+list is a sequence of papers or part of one paper's body. Line numbers are 0-based lines of
+the Markdown body (``Token.map``); the parser adds the front matter offset.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+__all__ = ["ListItem", "Unit", "to_units", "MARKER_RE"]
+
+_MD = MarkdownIt("commonmark").enable("table")
+
+MARKER_RE = re.compile(r"^\s*(?:(\d{1,9})[.)]|[-*+])[ \t]+")
+"""A list marker at the start of a line (``1.``, ``1)``, ``-``, ``*``, ``+``)."""
+
+_SETEXT_RULE = re.compile(r"^\s*(?:={3,}|-{3,}|\*{3,}|_{3,})\s*$")
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """One item of a list."""
+
+    start: int
+    """First line (0-based)."""
+
+    end: int
+    """Line after the last line."""
+
+    number: int | None
+    """The item's number for ordered lists (``3.`` → 3)."""
+
+    children: tuple["Unit", ...]
+    """The item's own blocks."""
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One block of the document."""
+
+    kind: str
+    """``heading``, ``paragraph``, ``list``, ``hr``, ``code``, ``html``, ``quote`` or ``table``."""
+
+    start: int
+    """First line (0-based)."""
+
+    end: int
+    """Line after the last line."""
+
+    level: int = 0
+    """Heading level (1–6)."""
+
+    ordered: bool = False
+    """For lists: ordered (``1.``) rather than bullets."""
+
+    items: tuple[ListItem, ...] = ()
+    """For lists: the items."""
+
+    @property
+    def first_number(self) -> int | None:
+        """Number of an ordered list's first item."""
+        return self.items[0].number if self.items else None
+
+
+def _close_index(tokens: list[Token], i: int) -> int:
+    """Index of the token closing the block opened at ``tokens[i]``."""
+    depth = 0
+    for j in range(i, len(tokens)):
+        depth += tokens[j].nesting
+        if depth == 0:
+            return j
+    return len(tokens) - 1
+
+
+def _span(token: Token, fallback: int) -> tuple[int, int]:
+    if token.map:
+        return token.map[0], token.map[1]
+    return fallback, fallback + 1
+
+
+def _units(tokens: list[Token], i: int, stop: int) -> tuple[Unit, ...]:
+    out: list[Unit] = []
+    last = 0
+    while i < stop:
+        tok = tokens[i]
+        if tok.nesting == -1 or tok.type == "inline":
+            i += 1
+            continue
+        start, end = _span(tok, last)
+        last = end
+        close = _close_index(tokens, i) if tok.nesting == 1 else i
+        t = tok.type
+        if t == "heading_open":
+            out.append(Unit("heading", start, end, level=int(tok.tag[1:])))
+        elif t == "paragraph_open":
+            out.append(Unit("paragraph", start, end))
+        elif t in ("bullet_list_open", "ordered_list_open"):
+            out.append(Unit("list", start, end, ordered=t == "ordered_list_open",
+                            items=_items(tokens, i + 1, close, t == "ordered_list_open", tok)))
+        elif t == "hr":
+            out.append(Unit("hr", start, end))
+        elif t in ("fence", "code_block"):
+            out.append(Unit("code", start, end))
+        elif t == "html_block":
+            out.append(Unit("html", start, end))
+        elif t == "blockquote_open":
+            out.append(Unit("quote", start, end))
+        elif t == "table_open":
+            out.append(Unit("table", start, end))
+        i = close + 1
+    return tuple(out)
+
+
+def _items(tokens: list[Token], i: int, stop: int, ordered: bool, list_tok: Token) -> tuple[ListItem, ...]:
+    items: list[ListItem] = []
+    number = int(list_tok.attrGet("start") or 1) if ordered else None
+    while i < stop:
+        tok = tokens[i]
+        if tok.type != "list_item_open":
+            i += 1
+            continue
+        close = _close_index(tokens, i)
+        start, end = _span(tok, 0)
+        info = tok.info
+        if ordered and info and info.isdigit():
+            number = int(info)
+        items.append(ListItem(start, end, number if ordered else None, _units(tokens, i + 1, close)))
+        if ordered and number is not None:
+            number += 1
+        i = close + 1
+    return tuple(items)
+
+
+def to_units(body: str) -> tuple[Unit, ...]:
+    """Parse ``body`` once with markdown-it and return its top-level units.
+
+    A paragraph made only of ``====`` (an e-mail export's separator that is not a setext
+    underline because a blank line precedes it) is returned as a rule.
+    """
+    tokens = _MD.parse(body)
+    units = _units(tokens, 0, len(tokens))
+    lines = body.split("\n")
+    fixed = []
+    for u in units:
+        if u.kind == "paragraph" and u.end - u.start == 1 and _SETEXT_RULE.match(lines[u.start]):
+            u = Unit("hr", u.start, u.end)
+        fixed.append(u)
+    return tuple(fixed)

@@ -1,0 +1,224 @@
+"""Reading a source file: bytes → normalised text, plus its validated YAML front matter.
+
+One job: turn whatever an editor saved into clean text the parser can trust, and say — with
+``path:line`` — what was wrong with it. It never raises for bad input: every problem is a
+:class:`~generator.model.Problem`.
+
+Normalisation: UTF-8 BOM removed, CRLF/CR → LF, NUL bytes removed (error), Unicode NFC (so
+decomposed Hangul jamo compare equal to precomposed syllables). Files that are not UTF-8
+(typically CP949/EUC-KR from Korean Windows tools) are detected with charset-normalizer,
+decoded anyway so the rest can be checked, and reported as an error.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from charset_normalizer import from_bytes
+
+from .model import Location, Problem, Severity, Source
+
+__all__ = ["FrontMatter", "SourceText", "decode", "read_source", "split_front_matter"]
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The YAML front matter of a content file, validated and typed."""
+
+    date: _dt.date | None = None
+    """``date:`` — the issue date."""
+
+    title: str | None = None
+    """``title:`` — the issue title."""
+
+    author: str | None = None
+    """``author:`` — who wrote the original."""
+
+    source: Source | None = None
+    """``source:`` — mapping with ``name`` and optional ``url`` of the English original."""
+
+    slug: str | None = None
+    """``slug:`` — overrides the file stem as the issue slug (optional)."""
+
+    lines: int = 0
+    """How many lines of the file the front matter block takes (delimiters included)."""
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A source file after decoding and normalisation, with its front matter split off."""
+
+    path: str
+    """The path as given (used in messages)."""
+
+    body: str
+    """The Markdown body (front matter removed), normalised, LF line endings."""
+
+    body_offset: int
+    """Number of file lines before the body (add to a 0-based body line, plus 1, for the file line)."""
+
+    front_matter: FrontMatter | None
+    """The validated front matter, or ``None`` when the file has none."""
+
+    problems: tuple[Problem, ...] = ()
+    """Problems found while reading (encoding, front matter)."""
+
+
+def _problem(path: str, line: int, message: str, hint: str, severity: Severity = Severity.ERROR) -> Problem:
+    return Problem(Location(path, line), severity, message, hint)
+
+
+def decode(data: bytes, path: str) -> tuple[str, list[Problem]]:
+    """Bytes → normalised text and the problems found (never raises)."""
+    problems: list[Problem] = []
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        best = from_bytes(data).best()
+        encoding = best.encoding if best is not None else None
+        if encoding and encoding.replace("_", "").lower() not in {"utf8", "ascii"}:
+            text = str(best)
+            problems.append(_problem(
+                path, line, f"file is not UTF-8 (looks like {encoding})",
+                "re-save the file as UTF-8 (in most editors: Save As… → Encoding: UTF-8)"))
+        else:
+            text = data.decode("utf-8", errors="replace")
+            problems.append(_problem(
+                path, line, "file is not valid UTF-8",
+                "re-save the file as UTF-8; invalid bytes were replaced by U+FFFD"))
+    text = text.lstrip("\ufeff")
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        problems.append(_problem(path, line, "file contains NUL bytes",
+                                 "re-save it as plain UTF-8 text; the NUL bytes were ignored"))
+        text = text.replace("\x00", "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    return text, problems
+
+
+_FM_DELIMS = ("---",)
+_FM_END = ("---", "...")
+
+
+def _as_str(value: object, key: str, path: str, line: int, problems: list[Problem]) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return str(value).strip() or None
+    problems.append(_problem(path, line, f"front matter `{key}` must be a string, not {type(value).__name__}",
+                             f"write `{key}: some text`"))
+    return None
+
+
+def _key_line(raw_lines: list[str], key: str, first_line: int) -> int:
+    for i, raw in enumerate(raw_lines):
+        if raw.startswith(f"{key}:"):
+            return first_line + i
+    return first_line
+
+
+def _validate(data: object, raw_lines: list[str], path: str, first_line: int,
+              problems: list[Problem]) -> FrontMatter:
+    lines = len(raw_lines) + 2
+    if data is None:
+        return FrontMatter(lines=lines)
+    if not isinstance(data, dict):
+        problems.append(_problem(path, first_line, "front matter must be a mapping of `key: value` lines",
+                                 "write e.g. `date: 2025-11-16` and `title: …` between the `---` lines"))
+        return FrontMatter(lines=lines)
+
+    def line_of(key: str) -> int:
+        return _key_line(raw_lines, key, first_line)
+
+    date: _dt.date | None = None
+    raw_date = data.get("date")
+    if isinstance(raw_date, _dt.datetime):
+        date = raw_date.date()
+    elif isinstance(raw_date, _dt.date):
+        date = raw_date
+    elif raw_date is not None:
+        from .parser.metadata import parse_date  # local import: metadata is a leaf module
+
+        date = parse_date(str(raw_date))
+        if date is None:
+            problems.append(_problem(path, line_of("date"), f"front matter `date` is not a date: {raw_date!r}",
+                                     "write it as `date: YYYY-MM-DD`"))
+    source: Source | None = None
+    raw_source = data.get("source")
+    if isinstance(raw_source, dict):
+        name = _as_str(raw_source.get("name"), "source.name", path, line_of("source"), problems)
+        url = _as_str(raw_source.get("url"), "source.url", path, line_of("source"), problems)
+        if url and not url.startswith(("http://", "https://")):
+            problems.append(_problem(path, line_of("source"), f"front matter `source.url` is not an http(s) address: {url!r}",
+                                     "write the full address, starting with https://"))
+            url = None
+        if not name:
+            problems.append(_problem(path, line_of("source"), "front matter `source` has no `name`",
+                                     "add `name: <newsletter name>` under `source:`"))
+        source = Source(name=name or "", url=url)
+    elif raw_source is not None:
+        problems.append(_problem(path, line_of("source"), "front matter `source` must be a mapping with `name` and `url`",
+                                 "write `source:` then indented `name: …` and `url: https://…` lines"))
+    return FrontMatter(
+        date=date,
+        title=_as_str(data.get("title"), "title", path, line_of("title"), problems),
+        author=_as_str(data.get("author"), "author", path, line_of("author"), problems),
+        source=source,
+        slug=_as_str(data.get("slug"), "slug", path, line_of("slug"), problems),
+        lines=lines,
+    )
+
+
+def split_front_matter(text: str, path: str) -> tuple[FrontMatter | None, str, int, list[Problem]]:
+    """Split ``---`` YAML front matter off ``text``: (front matter, body, body line offset, problems)."""
+    problems: list[Problem] = []
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() not in _FM_DELIMS:
+        return None, text, 0, problems
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in _FM_END), None)
+    if end is None:
+        problems.append(_problem(path, 1, "front matter starts with `---` but never ends",
+                                 "close the front matter with a `---` line"))
+        return None, text, 0, problems
+    raw_lines = lines[1:end]
+    try:
+        data = yaml.safe_load("\n".join(raw_lines))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = 2 + (mark.line if mark is not None else 0)
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        problems.append(_problem(path, line, f"front matter is not valid YAML: {reason}",
+                                 "fix the YAML (quote titles that contain `:`)"))
+        data = None
+    fm = _validate(data, raw_lines, path, 2, problems)
+    body = "\n".join(lines[end + 1:])
+    return fm, body, end + 1, problems
+
+
+def load_text(text: str, path: str, extra: list[Problem] | None = None) -> SourceText:
+    """Normalise already-decoded ``text`` and split its front matter."""
+    if text.startswith("\ufeff") or "\r" in text or "\x00" in text or not unicodedata.is_normalized("NFC", text):
+        text, more = decode(text.encode("utf-8", errors="surrogatepass"), path)
+        extra = (extra or []) + more
+    fm, body, offset, problems = split_front_matter(text, path)
+    return SourceText(path=path, body=body, body_offset=offset, front_matter=fm,
+                      problems=tuple((extra or []) + problems))
+
+
+def read_source(path: str | Path) -> SourceText | Problem:
+    """Read and normalise a file; a :class:`Problem` when it cannot be read at all."""
+    spath = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return _problem(spath, 0, f"cannot read file: {exc.strerror or exc}", "check the path and permissions")
+    text, problems = decode(data, spath)
+    return load_text(text, spath, problems)
