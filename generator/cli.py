@@ -196,7 +196,30 @@ def add_new(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_new)
 
 
-COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [add_parse, add_check, add_import, add_new]
+# ---- translations ----------------------------------------------------------------------------
+
+def cmd_translations(args: argparse.Namespace) -> int:
+    """Report each issue as translated, missing or out of parity, with ``path:line`` for every difference."""
+    from .enrich.translations import exit_status, format_report, report
+
+    if not (Path(args.content) / "ko").is_dir():
+        _print_problems([Problem(Location(args.content, 0), Severity.ERROR, "no `ko/` folder here",
+                                 "give the content folder that holds ko/ and en/")])
+        return 1
+    statuses = report(Path(args.content))
+    print("\n".join(format_report(statuses)))
+    return exit_status(statuses, strict=args.strict)
+
+
+def add_translations(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("translations", help="report which issues are translated", description=cmd_translations.__doc__)
+    p.add_argument("content", nargs="?", default=str(DEFAULT_CONTENT), help="content folder (default: content)")
+    p.add_argument("--strict", action="store_true", help="also exit 1 when an issue is missing or out of parity")
+    p.set_defaults(func=cmd_translations)
+
+
+COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [add_parse, add_check, add_import, add_new,
+                                                                 add_translations]
 """Subparser registrations, in help order. Other modules' commands are appended here."""
 
 

@@ -1,5 +1,9 @@
 """The JSON data API: ``/api/issues.json`` and ``/api/papers.json`` from a :class:`Catalog`.
 
+A paper's ``links`` have the shape ``digest parse --json`` gives an item's links
+(:func:`generator.jsonout.links_json`), over the links merged from every appearance; a link's
+``line`` is its line in the first issue that gave it.
+
 Both documents are plain JSON built only from the catalog and the site's address, so they are
 identical from build to build; their JSON Schemas are ``generator/schemas/*.schema.json``.
 """
@@ -15,7 +19,7 @@ from typing import Any
 import jsonschema
 
 from generator.catalog_model import Catalog, IssueRecord, PaperRecord
-from generator.model import Link
+from generator.jsonout import links_json
 from generator.urls import PageKind, language_urls, page_path
 
 SCHEMA_VERSION = 1
@@ -40,11 +44,6 @@ class ApiFile:
 
     text: str
     """The JSON text (UTF-8, two-space indentation, final newline)."""
-
-
-def link_data(link: Link) -> dict[str, Any]:
-    """A link as the API (and ``digest parse``) shows it."""
-    return {"kind": link.kind.value, "label": link.label, "url": link.url}
 
 
 def issue_titles(record: IssueRecord) -> tuple[str, str]:
@@ -78,7 +77,7 @@ def paper_data(record: PaperRecord, site_url: str) -> dict[str, Any]:
         "title_ko": record.title_ko,
         "title_en": record.title_en,
         "topics": list(record.topics),
-        "links": [link_data(link) for link in record.links],
+        "links": links_json(record.links),
         "issues": list(dict.fromkeys(a.issue_slug for a in record.appearances)),
         "first_date": record.first_date.isoformat() if record.first_date else None,
         "latest_date": record.latest_date.isoformat() if record.latest_date else None,

@@ -163,3 +163,24 @@ def missing_figures(ko_text: str, en_text: str) -> list[str]:
 
 def _warn(location: Location, message: str, hint: str) -> Problem:
     return Problem(location, Severity.WARNING, message, hint)
+
+
+def format_report(statuses_: Sequence[TranslationStatus]) -> list[str]:
+    """The lines ``digest translations`` prints: one per issue, its problems indented, a summary."""
+    width = max((len(state.value) for state in TranslationState), default=0)
+    lines = []
+    for status in statuses_:
+        lines.append(f"{status.state.value:<{width}}  {status.slug}")
+        lines.extend(f"  {problem.format()}" for problem in status.problems)
+    counts = ", ".join(
+        f"{sum(s.state is state for s in statuses_)} {state.value}" for state in TranslationState
+    )
+    lines.append(f"digest translations: {len(statuses_)} issues — {counts}")
+    return lines
+
+
+def exit_status(statuses_: Sequence[TranslationStatus], *, strict: bool = False) -> int:
+    """1 when a problem is an error (paper count, orphan file), or with ``strict`` when any issue is not translated."""
+    if any(p.severity is Severity.ERROR for s in statuses_ for p in s.problems):
+        return 1
+    return int(strict and any(s.state is not TranslationState.TRANSLATED for s in statuses_))

@@ -42,10 +42,9 @@ def test_documents_validate_and_carry_the_contract_fields():
     assert issues["issues"][0]["translated"] is False
     forcing = next(p for p in papers["papers"] if p["id"] == "memory-forcing")
     assert forcing["issues"] == ["2025-10-01-a", "2025-10-08-b"]
-    assert forcing["links"] == [
-        {"kind": "paper", "label": "paper", "url": url},
-        {"kind": "tweet", "label": "tweet", "url": None},
-    ]
+    assert forcing["links"]["paper"] == url                  # the real address wins over the placeholder
+    assert forcing["links"]["tweet"] is None
+    assert [(x["kind"], x["url"]) for x in forcing["links"]["all"]] == [("paper", url), ("tweet", None)]
     assert forcing["urls"] == {"ko": "https://h.example/sub/papers/memory-forcing/",
                                "en": "https://h.example/sub/en/papers/memory-forcing/"}
     assert forcing["topics"] == ["memory"]
