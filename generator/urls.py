@@ -45,6 +45,15 @@ def page_path(kind: PageKind | str, ident: str | None = None) -> str:
     return pattern.format(ident) if ident is not None else pattern
 
 
+FEED_FILE = "feed.xml"
+"""File name of every RSS feed (see :mod:`generator.feeds`)."""
+
+
+def feed_path(topic_id: str | None = None) -> str:
+    """Site-relative path of an RSS feed: ``feed.xml``, or ``topics/<topic-id>/feed.xml``."""
+    return FEED_FILE if topic_id is None else page_path(PageKind.TOPIC, topic_id) + FEED_FILE
+
+
 def language_path(lang: str, path: str) -> str:
     """``path`` in the tree of ``lang``: unchanged for Korean, under ``en/`` for English."""
     if lang not in LANGUAGES:
