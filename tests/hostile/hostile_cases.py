@@ -1,0 +1,165 @@
+"""The hostile corpus as a table: every broken or hostile source file and what the site does with it.
+
+Committed files live in ``tests/hostile/corpus/<what-it-tests>.md``. Cases that cannot be committed
+sensibly (bytes in another encoding, NUL bytes, a 10 MB issue, invisible characters that editors
+"fix" on save) are generated here, at test time, from :data:`KOREAN_ISSUE`.
+
+Each :class:`Case` says either
+
+* ``errors``: the ``(line, message substring)`` pairs that ``digest check`` and the build must report
+  for that file as ``path:line: error: …``, or
+* ``visible``: the case *renders safely* — no error, and the hostile text shows on the issue page as
+  plain text (raw HTML is escaped, never executed, never dropped silently).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+"""Committed hostile source files."""
+
+KOREAN_ISSUE = """---
+date: 2024-03-05
+title: '인코딩 시험: 한국어 제목'
+---
+
+한국어 소개 문단입니다. 이 파일은 편집기에서 다른 형식으로 저장되었습니다.
+
+1.  **첫 번째 논문: 한국어 부제**
+    본문 내용입니다. 대규모 언어 모델의 추론을 다룹니다.
+
+    [논문](https://arxiv.org/abs/2405.00001) | [코드](https://github.com/example/encoding-a)
+
+2.  **두 번째 논문**
+    두 번째 본문입니다.
+
+    [논문](https://arxiv.org/abs/2405.00002)
+"""
+"""A small, valid Korean issue; the generated cases are this text saved in hostile ways."""
+
+KOREAN_TITLE = "인코딩 시험: 한국어 제목"
+"""The title of :data:`KOREAN_ISSUE` (precomposed, NFC)."""
+
+KOREAN_HEADINGS = ("첫 번째 논문: 한국어 부제", "두 번째 논문")
+"""The paper headings of :data:`KOREAN_ISSUE` (NFC, no invisible characters)."""
+
+
+def _dated(text: str, date: str) -> str:
+    return text.replace("date: 2024-03-05", f"date: {date}").replace("encoding-a", f"encoding-{date}")
+
+
+def _huge_issue() -> bytes:
+    """A 10 MB issue: a valid head followed by megabytes of pasted base64 (a typical accident)."""
+    head = _dated(KOREAN_ISSUE, "2024-03-11").encode("utf-8")
+    line = b"    iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==\n"
+    return head + line * (10_000_000 // len(line) + 1)
+
+
+GENERATED: dict[str, Callable[[], bytes]] = {
+    "encoding-cp949.md": lambda: _dated(KOREAN_ISSUE, "2024-03-05").encode("cp949"),
+    "encoding-euc-kr.md": lambda: _dated(KOREAN_ISSUE, "2024-03-06").encode("euc-kr"),
+    "nul-bytes.md": lambda: _dated(KOREAN_ISSUE, "2024-03-07").replace("본문 내용", "본문\x00 내용").encode("utf-8"),
+    "crlf-and-bom.md": lambda: b"\xef\xbb\xbf" + _dated(KOREAN_ISSUE, "2024-03-08").replace("\n", "\r\n").encode("utf-8"),
+    "nfd-hangul.md": lambda: unicodedata.normalize("NFD", _dated(KOREAN_ISSUE, "2024-03-09")).encode("utf-8"),
+    "zero-width-spaces.md": lambda: (
+        _dated(KOREAN_ISSUE, "2024-03-10")
+        .replace("date:", "\u200bdate:")
+        .replace("첫 번째 논문", "첫\u200b 번째\u2060 논문")
+        .replace("두 번째", "\ufeff두 번째")
+        .encode("utf-8")
+    ),
+    "huge-10mb-issue.md": _huge_issue,
+}
+"""Generated cases: file name → bytes."""
+
+
+@dataclass(frozen=True)
+class Case:
+    """One hostile source file and the expected outcome."""
+
+    name: str
+    """File name under ``content/ko/`` (also the issue slug)."""
+
+    errors: tuple[tuple[int, str], ...] = ()
+    """``(line, substring)`` of every error expected for this file; empty = renders safely."""
+
+    visible: tuple[str, ...] = ()
+    """Text that must appear, as text, on the issue page (safe cases)."""
+
+    companions: tuple[str, ...] = field(default=())
+    """Other corpus files that must be present for the case (cross-file problems)."""
+
+    def data(self) -> bytes:
+        """The file's bytes (committed or generated)."""
+        if self.name in GENERATED:
+            return GENERATED[self.name]()
+        return (CORPUS / self.name).read_bytes()
+
+    @property
+    def safe(self) -> bool:
+        """True when the file must build, with its hostile text shown as text."""
+        return not self.errors
+
+
+CASES: tuple[Case, ...] = (
+    # --- raw HTML: escaped as text, never executed ------------------------------------------------
+    Case("script-block.md", visible=('<script>alert("hostile-script-block-intro")</script>',)),
+    Case("script-inline.md", visible=('inline <script>alert("hostile-inline-intro")</script> in the middle',
+                                      'Inline Script <script>alert("hostile-inline-title")</script> Paper')),
+    Case("img-onerror.md", visible=('<img src=x onerror=alert("hostile-onerror-intro")>',)),
+    Case("a-onclick.md", visible=('<a href="#" onclick="alert(\'hostile-onclick-intro\')">a clickable link</a>',)),
+    Case("iframe.md", visible=('<iframe src="https://evil.example/hostile-iframe-intro"></iframe>',)),
+    Case("style-block.md", visible=("<style>body { display: none } /* hostile-style-intro */</style>",)),
+    Case("html-comment.md", visible=("<!-- hostile-comment-intro",)),
+    Case("unclosed-tags.md", visible=('unclosed <div class="md-content"><b>bold and <i>italic',)),
+    Case("html-in-front-matter.md", visible=('<script>alert("hostile-fm-title")</script> Front matter with HTML',)),
+    # --- text encodings and invisible characters: normalised, or reported -------------------------
+    Case("crlf-and-bom.md", visible=(KOREAN_TITLE, *KOREAN_HEADINGS)),
+    Case("nfd-hangul.md", visible=(KOREAN_TITLE, *KOREAN_HEADINGS)),
+    Case("zero-width-spaces.md", visible=(KOREAN_TITLE, *KOREAN_HEADINGS)),
+    Case("encoding-cp949.md", errors=((3, "file is not UTF-8 (looks like cp949"),)),
+    Case("encoding-euc-kr.md", errors=((3, "file is not UTF-8 (looks like cp949"),)),
+    Case("nul-bytes.md", errors=((9, "file contains NUL bytes"),)),
+    Case("huge-10mb-issue.md", errors=((1, "file is too large"),)),
+    # --- empty and front matter ----------------------------------------------------------------------
+    Case("empty-file.md", errors=((1, "file is empty"),)),
+    Case("front-matter-only.md", errors=((5, "file has front matter but no body"),)),
+    Case("broken-yaml-front-matter.md", errors=((3, "front matter is not valid YAML"),)),
+    Case("unclosed-front-matter.md", errors=((1, "front matter starts with `---` but never ends"),)),
+    Case("front-matter-date-tomorrow.md", errors=((2, "front matter `date` is not a date: 'tomorrow'"),)),
+    Case("front-matter-title-list.md", errors=((3, "front matter `title` must be a string, not list"),)),
+    Case("front-matter-not-mapping.md", errors=((2, "front matter must be a mapping"),)),
+    Case("front-matter-bad-slug.md", errors=((4, "front matter `slug` may contain only"),)),
+    # --- URLs with dangerous schemes: never an href/src, always reported -----------------------------
+    Case("javascript-link-body.md", errors=((7, "unsafe link target 'javascript:"),)),
+    Case("vbscript-link-body.md", errors=((7, "unsafe link target 'vbscript:"),)),
+    Case("data-url-body.md", errors=((7, "unsafe link target 'data:text/html"), (9, "unsafe link target 'data:image"))),
+    Case("javascript-link-line.md", errors=((9, "unsafe link target \"javascript:"), (9, "unsafe link target 'vbscript:"),
+                                            (9, "unsafe link target 'data:"))),
+    Case("javascript-link-title.md", errors=((6, "unsafe link target \"javascript:"),)),
+    Case("javascript-in-front-matter.md", errors=((3, "unsafe link target 'javascript:"),
+                                                  (4, "front matter `source.url` is not an http(s) address"))),
+    Case("javascript-obfuscated.md", errors=((7, "unsafe link target 'JaVaScRiPt:"), (7, "unsafe link target \"javascript:"),
+                                             (8, "unsafe link target 'javascript:"))),
+    # --- two issues that are one --------------------------------------------------------------------
+    Case("duplicate-slug-b.md", errors=((1, "issue slug `hostile-duplicate-slug` is also used by"),), companions=("duplicate-slug-a.md",)),
+    Case("duplicate-date-title-b.md", errors=((1, "has the same date and title as"),), companions=("duplicate-date-title-a.md",)),
+)
+"""Every hostile case, in the order of the README table."""
+
+SAFE_CASES = tuple(case for case in CASES if case.safe)
+ERROR_CASES = tuple(case for case in CASES if not case.safe)
+
+
+def case_files(cases: tuple[Case, ...]) -> dict[str, bytes]:
+    """File name → bytes of ``cases`` and their companions."""
+    files: dict[str, bytes] = {}
+    for case in cases:
+        files[case.name] = case.data()
+        for companion in case.companions:
+            files[companion] = (CORPUS / companion).read_bytes()
+    return files
