@@ -141,7 +141,7 @@ def _record(group: PaperGroup, appearances: list[Appearance], scorer: TopicScore
     return PaperRecord(
         id=group.id,
         title_ko=_title_ko(latest),
-        title_en=_title_en(latest),
+        title_en=_title_en(items),
         topics=topics,
         links=merge_links(link for a in items for link in a.ko.links),
         appearances=items,
@@ -156,10 +156,13 @@ def _title_ko(appearance: Appearance) -> str:
     return item.title_ko or item.title_en or item.heading
 
 
-def _title_en(appearance: Appearance) -> str:
-    if appearance.en is not None and (appearance.en.title_en or appearance.en.heading):
-        return appearance.en.title_en or appearance.en.heading
-    return appearance.ko.title_en or appearance.ko.title_ko or appearance.ko.heading
+def _title_en(items: Sequence[Appearance]) -> str:
+    """The newest English translation's title, else the newest English name of a Korean heading, else Korean."""
+    for appearance in reversed(items):
+        if appearance.en is not None and (appearance.en.title_en or appearance.en.heading):
+            return appearance.en.title_en or appearance.en.heading
+    named = [a.ko.title_en for a in items if a.ko.title_en]
+    return named[-1] if named else items[-1].ko.title_ko or items[-1].ko.heading
 
 
 def merge_links(links) -> tuple[Link, ...]:

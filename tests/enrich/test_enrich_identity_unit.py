@@ -136,3 +136,13 @@ def test_english_title_from_translation_and_missing_translation():
     assert catalog.issues[1].en is en and catalog.issues[0].en is None
     assert catalog.issues[0].is_translated("en") is False
     assert [p.id for p in catalog.papers][0] == "reasoning"   # newest first
+
+
+def test_english_title_prefers_a_translation_even_of_an_older_issue():
+    ko_old = issue("2025-10-01-a", "2025-10-01", [paper(1, "Tiny Recursive Model (TRM)", body="reasoning")])
+    en_old = issue("2025-10-01-a", "2025-10-01", [paper(1, "Tiny Recursive Model (TRM): small and good")], lang="en")
+    ko_new = issue("2025-10-08-b", "2025-10-08", [paper(1, "Tiny Recursive Model", body="reasoning")])
+    catalog, _ = build_catalog([ko_old, ko_new], [en_old], TOPICS)
+    record = catalog.paper("tiny-recursive-model")
+    assert len(record.appearances) == 2
+    assert record.title_en == "Tiny Recursive Model (TRM): small and good"
