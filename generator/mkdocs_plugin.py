@@ -9,10 +9,12 @@ that knows MkDocs).
   Jinja templates rendered, so content text never goes through Python-Markdown;
 * ``on_page_context`` — gives the theme overrides ``digest`` (a :class:`~generator.plan.HeadView`:
   hreflang links, language switcher target);
-* ``on_post_build`` — writes the extra files (JSON API) and, in the primary (Korean) build,
-  runs the English build of the same ``mkdocs.yml`` into ``<site_dir>/en/`` with
+* ``on_template_context`` — gives Material's ``404.html`` its translated view and head metadata;
+* ``on_post_build`` — writes the extra files (RSS feeds, JSON API) and, in the primary (Korean)
+  build, runs the English build of the same ``mkdocs.yml`` into ``<site_dir>/en/`` with
   ``theme.language: en`` — so each language gets Material's own strings and its own search
-  index;
+  index — then replaces MkDocs' sitemap with one listing both languages with hreflang
+  alternates (the English build leaves none of its own);
 * ``on_serve``   — watches ``content/``, ``templates/`` and the message catalogs.
 """
 
@@ -31,6 +33,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from generator import i18n
+from generator.meta import MetaBuilder
+from generator.notfound import not_found_view
+from generator.sitemap import SITEMAP_FILE, SITEMAP_GZ_FILE, gzipped, page_entries, sitemap_xml
+from generator.urls import absolute_url
 from generator.build import BuildError, BuildSettings, RenderedPage, SiteBuild, build
 from generator.catalog_model import Catalog
 from generator.views import language_href
@@ -144,6 +150,15 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             context["digest_switch"] = language_href(page.url, self.config.lang, other)
         return context
 
+    def on_template_context(self, context, template_name: str, config: MkDocsConfig):
+        if template_name == "404.html" and self._site is not None and self._settings is not None:
+            lang, root_url = self._settings.lang, self._settings.root_url
+            other = next(code for code in i18n.LANGUAGES if code != lang)
+            context["digest_notfound"] = not_found_view(lang, root_url)
+            context["digest_meta"] = MetaBuilder(self._site.catalog, lang, root_url).not_found()
+            context["digest_switch"] = absolute_url(root_url, other, "")
+        return context
+
     # --- output ------------------------------------------------------------------------
 
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -153,11 +168,16 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             target = site_dir / extra.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(extra.content)
-        if self.config.lang == i18n.PRIMARY and self.config.languages:
-            for lang in i18n.LANGUAGES[1:]:
-                self._build_language(config, lang)
+        if self.config.lang != i18n.PRIMARY:  # the root sitemap lists this language's pages
+            for name in (SITEMAP_FILE, SITEMAP_GZ_FILE):
+                (site_dir / name).unlink(missing_ok=True)
+        elif self.config.languages:
+            sites = [self._site] + [self._build_language(config, lang) for lang in i18n.LANGUAGES[1:]]
+            sitemap = sitemap_xml(page_entries(page.page for site in sites for page in site.pages))
+            (site_dir / SITEMAP_FILE).write_bytes(sitemap)
+            (site_dir / SITEMAP_GZ_FILE).write_bytes(gzipped(sitemap))
 
-    def _build_language(self, config: MkDocsConfig, lang: str) -> None:
+    def _build_language(self, config: MkDocsConfig, lang: str) -> SiteBuild:
         """Build ``lang`` from the same ``mkdocs.yml`` into ``<site_dir>/<lang>/``."""
         from mkdocs.commands.build import build as mkdocs_build
         from mkdocs.config import load_config
@@ -180,6 +200,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         plugin.catalog = self._site.catalog if self._site else None
         log.info("Building the '%s' pages into %s", lang, nested.site_dir)
         mkdocs_build(nested)
+        if plugin._site is None:
+            raise PluginError(f"the '{lang}' build produced no pages")
+        return plugin._site
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         assert self._settings is not None

@@ -24,6 +24,8 @@ from typing import Union
 from generator import i18n
 from generator.catalog_model import Catalog
 from generator.data_api import api_files
+from generator.feeds import all_feeds
+from generator.meta import MetaBuilder, PageMeta
 from generator.urls import LANGUAGES, PRIMARY_LANGUAGE, absolute_url
 from generator.views import (
     ArchiveView,
@@ -95,6 +97,9 @@ class HeadView:
     kind: str = ""
     """Page kind (``home``, ``archive``, ``issue``, ``paper``, ``topics``, ``topic``)."""
 
+    meta: PageMeta | None = None
+    """OpenGraph/Twitter/Highwire tags, feed links and JSON-LD (:mod:`generator.meta`)."""
+
 
 @dataclass(frozen=True)
 class PlannedPage:
@@ -155,7 +160,7 @@ class SitePlan:
     """Extra files."""
 
 
-def _head(settings: PlanSettings, path: str, kind: str, description: str = "") -> HeadView:
+def _head(settings: PlanSettings, path: str, kind: str, meta: PageMeta) -> HeadView:
     other = next(lang for lang in LANGUAGES if lang != settings.lang)
     alternates = tuple(Alternate(lang, absolute_url(settings.root_url, lang, path)) for lang in LANGUAGES)
     return HeadView(
@@ -164,39 +169,43 @@ def _head(settings: PlanSettings, path: str, kind: str, description: str = "") -
         alternates=alternates + (Alternate("x-default", absolute_url(settings.root_url, PRIMARY_LANGUAGE, path)),),
         switch_lang=other,
         switch_href=language_href(path, settings.lang, other),
-        description=description,
+        description=meta.description,
         kind=kind,
+        meta=meta,
     )
 
 
 def plan_site(catalog: Catalog, settings: PlanSettings) -> SitePlan:
     """Plan every page of the ``settings.lang`` tree."""
     views = ViewBuilder(catalog, settings.lang, sponsors=settings.sponsors)
+    metas = MetaBuilder(catalog, settings.lang, settings.root_url)
     _ = i18n.gettext_for(settings.lang)
     pages: list[PlannedPage] = []
 
-    def add(kind: str, path: str, template: str, title: str, view: View, description: str = "") -> None:
-        pages.append(PlannedPage(kind, settings.lang, path, template, title, view, _head(settings, path, kind, description)))
+    def add(kind: str, path: str, template: str, title: str, view: View, meta: PageMeta) -> None:
+        pages.append(PlannedPage(kind, settings.lang, path, template, title, view, _head(settings, path, kind, meta)))
 
-    add("home", home_path(), "home.html", _("Paper Digest"), views.home(home_path()), _("Weekly AI research papers, summarised."))
-    add("archive", archive_path(), "archive.html", _("Archive"), views.archive(archive_path()))
-    add("topics", topics_path(), "topics.html", _("Topics"), views.topics(topics_path()))
+    add("home", home_path(), "home.html", _("Paper Digest"), views.home(home_path()), metas.home(_("Paper Digest")))
+    add("archive", archive_path(), "archive.html", _("Archive"), views.archive(archive_path()), metas.archive(_("Archive")))
+    add("topics", topics_path(), "topics.html", _("Topics"), views.topics(topics_path()), metas.topics(_("Topics")))
     for topic in catalog.topics:
         path = topic_path(topic.id)
-        add("topic", path, "topic.html", topic.label(settings.lang), views.topic(topic, path), topic.description(settings.lang))
+        label = topic.label(settings.lang)
+        add("topic", path, "topic.html", label, views.topic(topic, path), metas.topic(topic, label))
     for record in catalog.issues:
         path = issue_path(record.slug)
         view = views.issue(record, path)
-        add("issue", path, "issue.html", view.title, view, view.date_text)
+        add("issue", path, "issue.html", view.title, view, metas.issue(record, view.title))
     for paper in catalog.papers:
         path = paper_path(paper.id)
         view = views.paper(paper, path)
-        add("paper", path, "paper.html", view.title, view, views.paper_item(paper, path).summary)
+        add("paper", path, "paper.html", view.title, view, metas.paper(paper, view.title))
     return SitePlan(lang=settings.lang, pages=tuple(pages), files=extra_files(catalog, settings))
 
 
 def extra_files(catalog: Catalog, settings: PlanSettings) -> tuple[ExtraFile, ...]:
-    """Non-page files of the tree: the JSON data API, in the primary (Korean) tree only."""
+    """Non-page files of the tree: RSS feeds in every tree; the JSON data API in the primary (Korean) tree only."""
+    feeds = tuple(ExtraFile(feed.path, feed.content) for feed in all_feeds(catalog, settings.lang, settings.root_url))
     if settings.lang != PRIMARY_LANGUAGE:
-        return ()
-    return tuple(ExtraFile(api.path, api.text.encode("utf-8")) for api in api_files(catalog, settings.root_url))
+        return feeds
+    return feeds + tuple(ExtraFile(api.path, api.text.encode("utf-8")) for api in api_files(catalog, settings.root_url))

@@ -18,6 +18,8 @@ from typing import Iterable
 
 from lxml import etree
 
+from generator.plan import PlannedPage
+
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 """Namespace of the sitemap protocol."""
 
@@ -72,6 +74,18 @@ def sitemap_xml(entries: Iterable[SitemapEntry]) -> bytes:
             link.set("hreflang", alternate.hreflang)
             link.set("href", alternate.href)
     return etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+
+
+def page_entries(pages: Iterable[PlannedPage]) -> tuple[SitemapEntry, ...]:
+    """One entry per planned page: its canonical URL, its hreflang alternates, its content date."""
+    return tuple(
+        SitemapEntry(
+            loc=page.head.canonical,
+            alternates=tuple(SitemapAlternate(alt.hreflang, alt.href) for alt in page.head.alternates),
+            lastmod=page.head.meta.lastmod if page.head.meta else None,
+        )
+        for page in pages
+    )
 
 
 def gzipped(content: bytes) -> bytes:
