@@ -13,16 +13,21 @@ decoded anyway so the rest can be checked, and reported as an error.
 from __future__ import annotations
 
 import datetime as _dt
+import html
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 import yaml
 from charset_normalizer import from_bytes
+from markdown_it import MarkdownIt
 
 from .model import Location, Problem, Severity, Source
 
-__all__ = ["FrontMatter", "SourceText", "decode", "read_source", "split_front_matter"]
+__all__ = ["FrontMatter", "SourceText", "decode", "read_source", "split_front_matter", "load_text",
+           "is_unsafe_url", "unsafe_targets", "MAX_BYTES"]
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,15 @@ def _problem(path: str, line: int, message: str, hint: str, severity: Severity =
     return Problem(Location(path, line), severity, message, hint)
 
 
+MAX_BYTES = 2_000_000
+"""Largest source file accepted (a real issue is ~30 kB; megabytes mean a pasted accident)."""
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff"))
+"""Zero-width space, word joiner and stray BOMs: removed everywhere (editors cannot see them)."""
+
+_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
 def decode(data: bytes, path: str) -> tuple[str, list[Problem]]:
     """Bytes → normalised text and the problems found (never raises)."""
     problems: list[Problem] = []
@@ -85,6 +99,8 @@ def decode(data: bytes, path: str) -> tuple[str, list[Problem]]:
         encoding = best.encoding if best is not None else None
         if encoding and encoding.replace("_", "").lower() not in {"utf8", "ascii"}:
             text = str(best)
+            if encoding.replace("_", "").lower() in {"cp949", "euckr", "johab", "iso2022kr", "uhc"}:
+                encoding = "cp949/EUC-KR, a Korean Windows encoding"
             problems.append(_problem(
                 path, line, f"file is not UTF-8 (looks like {encoding})",
                 "re-save the file as UTF-8 (in most editors: Save As… → Encoding: UTF-8)"))
@@ -93,12 +109,19 @@ def decode(data: bytes, path: str) -> tuple[str, list[Problem]]:
             problems.append(_problem(
                 path, line, "file is not valid UTF-8",
                 "re-save the file as UTF-8; invalid bytes were replaced by U+FFFD"))
-    text = text.lstrip("\ufeff")
+    text, more = normalize_text(text, path)
+    return text, problems + more
+
+
+def normalize_text(text: str, path: str) -> tuple[str, list[Problem]]:
+    """Decoded text → NUL bytes and invisible characters removed, LF line endings, NFC; with problems."""
+    problems: list[Problem] = []
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         problems.append(_problem(path, line, "file contains NUL bytes",
                                  "re-save it as plain UTF-8 text; the NUL bytes were ignored"))
         text = text.replace("\x00", "")
+    text = text.translate(_INVISIBLE)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
     return text, problems
@@ -167,14 +190,19 @@ def _validate(data: object, raw_lines: list[str], path: str, first_line: int,
     elif raw_source is not None:
         problems.append(_problem(path, line_of("source"), "front matter `source` must be a mapping with `name` and `url`",
                                  "write `source:` then indented `name: …` and `url: https://…` lines"))
-    return FrontMatter(
-        date=date,
-        title=_as_str(data.get("title"), "title", path, line_of("title"), problems),
-        author=_as_str(data.get("author"), "author", path, line_of("author"), problems),
-        source=source,
-        slug=_as_str(data.get("slug"), "slug", path, line_of("slug"), problems),
-        lines=lines,
-    )
+    slug = _as_str(data.get("slug"), "slug", path, line_of("slug"), problems)
+    if slug is not None and not _SLUG_RE.match(slug):
+        problems.append(_problem(path, line_of("slug"), f"front matter `slug` may contain only lowercase letters, "
+                                 f"digits and single hyphens: {slug[:60]!r}",
+                                 "write e.g. `slug: dair-top-ai-papers-oct-6-12`, or remove it to use the file name"))
+        slug = None
+    title = _as_str(data.get("title"), "title", path, line_of("title"), problems)
+    author = _as_str(data.get("author"), "author", path, line_of("author"), problems)
+    for key, value in (("title", title), ("author", author), ("source", source.name if source else None)):
+        for target in unsafe_targets(value or ""):
+            problems.append(_problem(path, line_of(key), f"unsafe link target {target!r} in front matter `{key}`",
+                                     "use an https:// address or remove the link"))
+    return FrontMatter(date=date, title=title, author=author, source=source, slug=slug, lines=lines)
 
 
 def split_front_matter(text: str, path: str) -> tuple[FrontMatter | None, str, int, list[Problem]]:
@@ -204,21 +232,58 @@ def split_front_matter(text: str, path: str) -> tuple[FrontMatter | None, str, i
 
 
 def load_text(text: str, path: str, extra: list[Problem] | None = None) -> SourceText:
-    """Normalise already-decoded ``text`` and split its front matter."""
-    if text.startswith("\ufeff") or "\r" in text or "\x00" in text or not unicodedata.is_normalized("NFC", text):
-        text, more = decode(text.encode("utf-8", errors="surrogatepass"), path)
-        extra = (extra or []) + more
+    """Split the front matter off ``text``; ``text`` is normalised first unless ``extra`` (the problems of
+    an earlier :func:`decode`) is given."""
+    if extra is None:
+        text, extra = normalize_text(text, path)
     fm, body, offset, problems = split_front_matter(text, path)
     return SourceText(path=path, body=body, body_offset=offset, front_matter=fm,
                       problems=tuple((extra or []) + problems))
+
+
+_LINK_TARGET = re.compile(
+    r"\]\(\s*(?:<(?P<angle>[^<>\n]*)>|(?P<md>[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*))"
+    r"|<(?P<auto>[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>"
+)
+_UNSAFE_SCHEME = re.compile(r"^(?:javascript|vbscript|data|livescript):", re.IGNORECASE)
+_MD = MarkdownIt("commonmark")
+
+
+def link_target(raw: str) -> str:
+    """A link destination as a browser would get it: entities decoded, then markdown-it's normalisation."""
+    return _MD.normalizeLink(html.unescape(raw.strip()))
+
+
+def is_unsafe_url(target: str) -> bool:
+    """True for ``javascript:``/``vbscript:``/``data:`` targets, also case-mixed or entity-encoded
+    (a ``%3A`` colon is not a scheme for browsers, so ``javascript%3A…`` is a harmless relative path)."""
+    decoded = "".join(ch for ch in html.unescape(target) if ch.isprintable() and not ch.isspace())
+    return bool(_UNSAFE_SCHEME.match(decoded))
+
+
+def unsafe_targets(text: str) -> list[str]:
+    """Every Markdown link/image/autolink target in ``text`` with a dangerous scheme, normalised
+    (raw HTML is not scanned: it is shown as text, never as markup)."""
+    if ":" not in text:
+        return []
+    found = []
+    for m in _LINK_TARGET.finditer(text):
+        target = m.group("angle") or m.group("md") or m.group("auto") or ""
+        if target and is_unsafe_url(target):
+            found.append(link_target(target))
+    return found
 
 
 def read_source(path: str | Path) -> SourceText | Problem:
     """Read and normalise a file; a :class:`Problem` when it cannot be read at all."""
     spath = str(path)
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_BYTES:
+            return _problem(spath, 1, f"file is too large ({size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)",
+                            "an issue is a few dozen kB: look for pasted images or data and remove them")
         data = Path(path).read_bytes()
     except OSError as exc:
         return _problem(spath, 0, f"cannot read file: {exc.strerror or exc}", "check the path and permissions")
     text, problems = decode(data, spath)
-    return load_text(text, spath, problems)
+    return load_text(text, spath, problems)  # decode() already normalised

@@ -9,22 +9,24 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 import textwrap
 from dataclasses import dataclass, field
 
 from ..model import (Block, BlockKind, GlossaryEntry, Issue, Link, Location, Paper, Problem, Section,
                      Severity, Source)
-from ..sources import SourceText
+from ..sources import SourceText, unsafe_targets
 from .blocks import AD_CLOSE, AD_OPEN, classify, glossary_entry, is_glossary_title, is_highlights_lines
 from .items import ItemSpan, Layout, LineInfo, find_items
 from .links import RawLink, split_trailing_links
-from .metadata import HeaderLines, parse_header_lines
+from .metadata import HeaderLines, merge_headers, parse_date, parse_header_lines
 from .titles import plain, split_title
 from .tokens import MARKER_RE, Unit, to_units
 
 __all__ = ["build_issue"]
 
+_WHOLE_BOLD = re.compile(r"^(?:\*\*|__)[^*_]+(?:\*\*|__)$")
 _LEAD_IN = re.compile(r"^(?:\*\*|__)(?P<h>[^*_\n]{1,100}?)(?:\*\*|__)[ \t]*(?P<sep>[:：.]?)[ \t]*(?P<rest>.*)$", re.DOTALL)
 
 
@@ -51,9 +53,7 @@ class _Ctx:
         return textwrap.dedent("\n".join(self.lines(u))).strip("\n")
 
     def link(self, raw: RawLink, line0: int) -> Link:
-        if raw.unsafe:
-            self.problem(line0, Severity.ERROR, f"unsafe link target {raw.unsafe[:40]!r} in link {raw.label!r}",
-                         "use an https:// address or remove the link")
+        """A model link at body line ``line0`` (unsafe targets are reported by :func:`_report_unsafe`)."""
         return Link(raw.kind, raw.label, raw.url, self.loc(line0))
 
 
@@ -84,10 +84,14 @@ class _BlockBuilder:
         first_lines = [ln for ln in ctx.lines(first) if ln.strip()]
         title = ""
         content = self.units
-        if first.kind == "heading" or (len(first_lines) == 1 and len(plain(first_lines[0])) <= 60
-                                       and len(self.units) > 1):
-            title = plain(first_lines[0]).rstrip(":：")
+        if len(first_lines) == 1 and AD_OPEN.match(first_lines[0]) and len(self.units) > 1:
+            first = self.units[1]
+            first_lines = [ln for ln in ctx.lines(first) if ln.strip()]
             content = self.units[1:]
+        if first.kind == "heading" or (len(first_lines) == 1 and len(plain(first_lines[0])) <= 60
+                                       and len(content) > 1 and not AD_CLOSE.search(first_lines[0])):
+            title = plain(first_lines[0]).rstrip(":：")
+            content = content[1:]
         text = "\n\n".join(ctx.text(u) for u in self.units)
         items: list[str] = []
         entries: list[GlossaryEntry] = []
@@ -103,7 +107,7 @@ class _BlockBuilder:
                     entry = glossary_entry(ctx.info.lines[i], loose=True)
                     if entry:
                         entries.append(GlossaryEntry(entry[0], entry[1], ctx.loc(i)))
-        return Block(self.kind, text, ctx.loc(first.start), title, tuple(items), tuple(entries))
+        return Block(self.kind, text, ctx.loc(self.units[0].start), title, tuple(items), tuple(entries))
 
 
 @dataclass
@@ -139,16 +143,17 @@ def _front(ctx: _Ctx, units: tuple[Unit, ...]) -> _Front:
             current = _BlockBuilder(ctx, BlockKind.SPONSOR, u)
             ad_open = not any(AD_CLOSE.search(ln) for ln in lines)
             continue
-        if u.kind == "paragraph" and front.header is None:
+        if u.kind == "paragraph":
             header = parse_header_lines([ln.strip() for ln in lines])
             if header is not None:
-                front.header = header
+                front.header = merge_headers(front.header, header)
                 if header.date_text and header.date is None:
                     ctx.problem(u.start, Severity.WARNING, f"cannot read the date {header.date_text!r}",
                                 "write it as YYYY-MM-DD or 2025년 11월 16일")
                 continue
         kind = classify(lines, weak=True) if u.kind in ("paragraph", "heading", "list") else None
-        if u.kind == "heading" and kind is None and front.title is None and not front.intro and current is None:
+        if kind is None and front.title is None and not front.intro and current is None and (
+                u.kind == "heading" or (u.kind == "paragraph" and len(lines) == 1 and _WHOLE_BOLD.match(lines[0].strip()))):
             front.title, front.title_line = plain(lines[0]), u.start
             continue
         if current is not None and current.accepts(u, kind):
@@ -317,6 +322,31 @@ def _check_numbers(ctx: _Ctx, layout: Layout) -> None:
         expected = number + 1
 
 
+def _date_near_top(ctx: _Ctx, front: _Front, layout: Layout) -> _dt.date | None:
+    """A full date written in the title or in the lines before the first item (``… — 2025.11.23``)."""
+    if front.title:
+        found = parse_date(front.title)
+        if found:
+            return found
+    stop = layout.items[0].heading_line if layout.items else min(len(ctx.info.lines), 30)
+    for i in range(min(stop, 30)):
+        found = parse_date(ctx.info.lines[i])
+        if found:
+            return found
+    return None
+
+
+def _report_unsafe(ctx: _Ctx, units: tuple[Unit, ...]) -> None:
+    """An error for every link, image or autolink target with a dangerous scheme, wherever it is."""
+    code = {i for u in units if u.kind == "code" for i in range(u.start, u.end)}
+    for i, line in enumerate(ctx.info.lines):
+        if i in code:
+            continue
+        for target in unsafe_targets(line):
+            ctx.problem(i, Severity.ERROR, f"unsafe link target {target[:60]!r}",
+                        "use an https:// address or remove the link; it is shown as plain text")
+
+
 def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Problem]]:
     """Parse a normalised source into an :class:`Issue` plus the problems found."""
     lines = src.body.split("\n")
@@ -326,6 +356,7 @@ def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Prob
     front = _front(ctx, layout.before)
     papers = tuple(_paper(ctx, item, n) for n, item in enumerate(layout.items, start=1))
     _check_numbers(ctx, layout)
+    _report_unsafe(ctx, units)
     if not papers:
         ctx.problem(0 if not units else units[0].start, Severity.ERROR, "no paper items found",
                     "write each paper as a numbered item (`1. **Title**`) or a heading, followed by its "
@@ -342,7 +373,7 @@ def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Prob
         slug=slug,
         lang=lang,
         path=src.path,
-        date=(fm.date if fm and fm.date else None) or header.date,
+        date=(fm.date if fm and fm.date else None) or header.date or _date_near_top(ctx, front, layout),
         title=(fm.title if fm and fm.title else None) or header.title or front.title,
         author=(fm.author if fm and fm.author else None) or header.author,
         source=source,

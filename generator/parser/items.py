@@ -246,7 +246,10 @@ class _Finder:
 
     # ---- building -----------------------------------------------------------------------
     def span(self, pattern: str, head_unit: Unit, head_line: int, units: tuple[Unit, ...]) -> ItemSpan:
-        number, text = _number_and_rest(self.info.text(head_line))
+        text = self.info.text(head_line)
+        if head_unit.kind == "heading":
+            text = re.sub(r"^#{1,6}\s+|\s+#+\s*$", "", text)
+        number, text = _number_and_rest(text)
         name_style = pattern == "name"
         heading, links, rest = _split_heading(text, name_style=name_style)
         return ItemSpan(pattern, number, head_line, heading, links, rest, name_style, units)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..model import LinkKind
+from ..sources import is_unsafe_url
 
 __all__ = ["RawLink", "parse_link_line", "split_trailing_links", "kind_for"]
 
@@ -59,7 +60,6 @@ _TRAILING = re.compile(
     r"(?P<group>\(\s*" + _MD_LINK + r"(?:" + _SEP + _MD_LINK + r")*\s*\)"
     r"|" + _MD_LINK + r"(?:" + _SEP + _MD_LINK + r")*)\s*$"
 )
-_UNSAFE = ("javascript:", "data:", "vbscript:")
 _HOSTS: tuple[tuple[str, LinkKind], ...] = (
     ("huggingface.co/datasets", LinkKind.DATASET),
     ("huggingface.co/spaces", LinkKind.DEMO),
@@ -125,7 +125,7 @@ def _make(label: str, target: str | None) -> RawLink:
     if target is None:
         return RawLink(kind_for(label, None), label, None)
     target = _clean_url(target)
-    if target.lower().startswith(_UNSAFE):
+    if is_unsafe_url(target):
         return RawLink(kind_for(label, None), label, None, unsafe=target)
     url = target if re.match(r"^https?://[^\s/]+\.[^\s]*", target, re.IGNORECASE) else None
     return RawLink(kind_for(label, url), label or (url or ""), url)

@@ -7,7 +7,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["HeaderLines", "parse_date", "parse_header_lines"]
+__all__ = ["HeaderLines", "parse_date", "parse_header_lines", "merge_headers"]
 
 _KEYS: dict[str, str] = {}
 for _field, _names in {
@@ -94,4 +94,17 @@ def parse_header_lines(lines: list[str]) -> HeaderLines | None:
     return HeaderLines(
         title=found.get("title"), author=author, url=url,
         date=parse_date(date_text) if date_text else None, date_text=date_text,
+    )
+
+
+def merge_headers(first: HeaderLines | None, second: HeaderLines) -> HeaderLines:
+    """Header lines of two paragraphs together; the first value of each field wins."""
+    if first is None:
+        return second
+    return HeaderLines(
+        title=first.title or second.title,
+        author=first.author or second.author,
+        url=first.url or second.url,
+        date=first.date or second.date,
+        date_text=first.date_text or second.date_text,
     )

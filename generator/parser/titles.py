@@ -118,6 +118,8 @@ def split_title(heading: str, lang: str = "ko") -> tuple[str | None, str | None]
         before, inner = group
         if before and inner and has_latin(inner) and not has_hangul(inner) and has_hangul(before):
             return before.strip(" :-–—"), inner
+        if before and inner and has_hangul(inner) and not has_hangul(before) and has_latin(before):
+            return inner, before.strip(" :-–—")
     for sep in _SEPARATORS:
         if sep in text:
             left, right = text.split(sep, 1)
