@@ -74,8 +74,9 @@ def build_catalog(ko_issues: Sequence[Issue], en_issues: Sequence[Issue], topics
     problems: list[Problem] = []
     english = {issue.slug: issue for issue in en_issues}
     korean = sorted(ko_issues, key=lambda issue: (_date_key(issue.date), issue.slug))
+    korean_slugs = {issue.slug for issue in korean}
     for issue in en_issues:
-        if issue.slug not in {k.slug for k in korean}:
+        if issue.slug not in korean_slugs:
             problems.append(Problem(issue.location, Severity.WARNING,
                                     f"English issue `{issue.slug}` has no Korean original and is not published",
                                     f"add content/ko/{issue.slug}.md or rename the English file to match it"))

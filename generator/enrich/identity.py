@@ -25,7 +25,7 @@ from itertools import combinations
 from slugify import slugify
 
 from generator.catalog_model import Appearance
-from generator.enrich.overrides import Overrides, PaperOverride
+from generator.enrich.overrides import ItemRef, Overrides, PaperOverride
 from generator.model import LinkKind, Location, Problem, Severity
 
 ID_MAX_LENGTH = 48
@@ -294,7 +294,7 @@ def likely_duplicates(appearances: Sequence[Appearance], identification: Identif
             continue
         problems.append(_warn(
             b.ko.location,
-            f"`{_title(b)}` ({_ref(b)}, id `{group_of[j].id}`) may be the same paper as `{_title(a)}` "
+            f"`{preferred_title(b)}` ({_ref(b)}, id `{group_of[j].id}`) may be the same paper as `{preferred_title(a)}` "
             f"({_ref(a)}, id `{group_of[i].id}`): {reason}",
             f"if it is, list both under one `papers:` entry in content/papers.yml "
             f"(`items: [{_ref(a)}, {_ref(b)}]`); if not, add `- [{_ref(a)}, {_ref(b)}]` under `splits:`",
@@ -355,7 +355,7 @@ def _assign_ids(groups: list[list[int]], appearances: Sequence[Appearance],
     return ids
 
 
-def _resolve(refs: Iterable, index: dict[tuple[str, int], int], slugs: set[str], problems: list[Problem]) -> list[int]:
+def _resolve(refs: Iterable[ItemRef], index: dict[tuple[str, int], int], slugs: set[str], problems: list[Problem]) -> list[int]:
     members = []
     for ref in refs:
         if ref.key in index:
@@ -372,10 +372,6 @@ def _resolve(refs: Iterable, index: dict[tuple[str, int], int], slugs: set[str],
 
 def _ref(appearance: Appearance) -> str:
     return f"{appearance.issue_slug}#{appearance.position}"
-
-
-def _title(appearance: Appearance) -> str:
-    return preferred_title(appearance)
 
 
 def _warn(location: Location, message: str, hint: str) -> Problem:
