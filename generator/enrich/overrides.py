@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.enrich.yamlsource import error, load_nodes, mapping, scalar, sequence, strings, where
+from generator.enrich.yamlsource import error, is_null, load_nodes, mapping, scalar, sequence, strings, where
 from generator.model import Location, Problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -111,6 +111,8 @@ def load_overrides(path: Path, shown_path: str | None = None) -> tuple[Overrides
     papers: list[PaperOverride] = []
     splits: list[Split] = []
     for key, key_node, value in entries:
+        if key in ("papers", "splits") and is_null(value):
+            continue  # left empty
         if key == "papers":
             papers.extend(_papers(shown, value, problems))
         elif key == "splits":

@@ -59,9 +59,14 @@ def sequence(node: Node) -> list[Node] | None:
     return list(node.value) if isinstance(node, SequenceNode) else None
 
 
+def is_null(node: Node) -> bool:
+    """True for an empty value (``key:`` with nothing after it, ``~``, ``null``)."""
+    return node.tag == "tag:yaml.org,2002:null"
+
+
 def scalar(node: Node) -> str | None:
     """The text of a scalar node, stripped, or ``None`` when it is not a scalar."""
-    if not isinstance(node, ScalarNode) or node.tag == "tag:yaml.org,2002:null":
+    if not isinstance(node, ScalarNode) or is_null(node):
         return None
     return str(node.value).strip()
 
