@@ -339,7 +339,7 @@ def _assign_ids(groups: list[list[int]], appearances: Sequence[Appearance],
             ids.append(pin)
             continue
         first = appearances[members[0]]
-        base = slug_for(preferred_title(first)) or f"paper-{first.issue_slug}-{first.position}"
+        base = slug_for(preferred_title(first)) or slugify(f"paper {first.issue_slug} {first.position}")
         candidate, n = base, 2
         while candidate in taken:
             candidate, n = f"{base}-{n}", n + 1
