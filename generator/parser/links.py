@@ -24,15 +24,15 @@ __all__ = ["RawLink", "parse_link_line", "split_trailing_links", "kind_for"]
 
 _LABELS: dict[str, LinkKind] = {}
 for _kind, _words in {
-    LinkKind.PAPER: "논문 원문 페이퍼 아카이브 paper papers arxiv pdf 논문링크 논문 링크 preprint article",
+    LinkKind.PAPER: "논문 원문 페이퍼 아카이브 paper papers arxiv pdf 논문링크 preprint",
     LinkKind.CODE: "코드 깃허브 소스 저장소 code github gitlab repo repository source",
     LinkKind.TWEET: "트윗 트위터 스레드 tweet tweets twitter thread x",
-    LinkKind.DATASET: "데이터셋 데이터 세트 데이터 dataset datasets data benchmark 벤치마크",
-    LinkKind.PROJECT: "프로젝트 홈페이지 웹사이트 사이트 project website homepage site page 프로젝트 페이지 project page",
+    LinkKind.DATASET: "데이터셋 데이터 dataset datasets data benchmark 벤치마크",
+    LinkKind.PROJECT: "프로젝트 홈페이지 웹사이트 사이트 project website homepage site page",
     LinkKind.BLOG: "블로그 게시물 blog post article 기사",
     LinkKind.DEMO: "데모 demo playground 체험",
     LinkKind.MODEL: "모델 가중치 model models weights checkpoint huggingface hf",
-    LinkKind.OTHER: "링크 link links 영상 video 발표 slides 슬라이드",
+    LinkKind.OTHER: "링크 link links 바로가기 영상 video 발표 slides 슬라이드",
 }.items():
     for _w in _words.split():
         _LABELS.setdefault(_w.lower(), _kind)
@@ -49,7 +49,7 @@ _ENTRY = re.compile(
     r"\[(?P<ml>[^\]]*)\]\((?P<mu>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"]*\")?\)"
     r"|\[(?P<ul>[^\]]*)\]\((?P<uu>https?://[^()\s|]+)(?=\s*(?:[|·,•]|$))"  # closing ")" forgotten
     r"|<(?P<au>[a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"
-    r"|(?P<ll>" + _PLAIN_ALT + r")\s*\**\s*[:：]\s*\**\s*(?P<lu>" + _URL + r")"
+    r"|(?P<ll>" + _PLAIN_ALT + r")\s*\**\s*[:：]\s*\**\s*<?(?P<lu>" + _URL + r")>?"
     r"|(?P<bu>" + _URL + r")"
     r"|(?<![\w])(?P<pl>" + _PLAIN_ALT + r")(?![\w])",
     re.IGNORECASE,
@@ -104,7 +104,7 @@ def _host_kind(url: str) -> LinkKind:
 def kind_for(label: str, url: str | None) -> LinkKind:
     """Kind of a link from its label, else from its URL's host."""
     key = re.sub(r"[*_`]", "", label).strip().strip(":：").strip().lower()
-    if key in _LABELS:
+    if key in _LABELS and not (url and _LABELS[key] is LinkKind.OTHER):
         return _LABELS[key]
     if url:
         return _host_kind(url)
