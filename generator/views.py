@@ -233,6 +233,26 @@ class SectionView:
 
 
 @dataclass(frozen=True)
+class Coverage:
+    """What one issue wrote about a paper (a paper featured twice has two write-ups)."""
+
+    issue: IssueItem
+    """The issue."""
+
+    summary_html: str
+    """Summary paragraph, safe HTML."""
+
+    sections: tuple[SectionView, ...]
+    """Lead-in sections."""
+
+    body_html: str
+    """The body after the summary, safe HTML, used when the item has no lead-in sections."""
+
+    untranslated: bool
+    """True when this text is Korean on an English page (the issue has no translation)."""
+
+
+@dataclass(frozen=True)
 class Neighbour:
     """Previous or next paper of the same issue."""
 
@@ -337,14 +357,8 @@ class PaperView:
     title_en: str
     """English title."""
 
-    summary_html: str
-    """Summary paragraph, safe HTML."""
-
-    sections: tuple[SectionView, ...]
-    """Lead-in sections."""
-
-    body_html: str
-    """Whole body, safe HTML, used when the item has no lead-in sections."""
+    coverage: tuple[Coverage, ...]
+    """Every issue's write-up, newest first (the first one is the main text)."""
 
     links: tuple[LinkView, ...]
     """Its links (placeholders included, shown as unavailable)."""
@@ -436,10 +450,11 @@ def _issue_title(record: IssueRecord, lang: str) -> str:
     return to_plain_text(title_ko if lang == PRIMARY_LANGUAGE else title_en)
 
 
-def _paper_text(record: PaperRecord, lang: str) -> tuple[Paper, bool]:
-    """The latest item text in ``lang`` and whether it is a fallback to Korean."""
-    appearance = record.latest
-    return appearance.paper(lang), lang != "ko" and appearance.en is None
+def _after_summary(paper: Paper) -> str:
+    """The body without its first paragraph when that paragraph is the summary."""
+    body = paper.body.strip()
+    summary = paper.summary.strip()
+    return body[len(summary) :] if summary and body.startswith(summary) else body
 
 
 # --- the builder ---------------------------------------------------------------------------
@@ -604,7 +619,7 @@ class ViewBuilder:
         )
 
     def paper(self, record: PaperRecord, here: str) -> PaperView:
-        text, untranslated = _paper_text(record, self.lang)
+        untranslated = self.lang != PRIMARY_LANGUAGE and record.latest.en is None
         appearance = record.latest
         issue_record = self._issues.get(appearance.issue_slug)
         previous = following = None
@@ -619,12 +634,7 @@ class ViewBuilder:
             title=record.title(self.lang),
             title_ko=record.title_ko,
             title_en=record.title_en,
-            summary_html=to_html(text.summary),
-            sections=tuple(
-                SectionView(heading=to_plain_text(section.heading), anchor=anchor(section.heading, n), html=to_html(section.text))
-                for n, section in enumerate(text.sections, start=1)
-            ),
-            body_html="" if text.sections else to_html(text.body),
+            coverage=self.coverage(record, here),
             links=tuple(
                 LinkView(
                     label=link.label,
@@ -647,6 +657,36 @@ class ViewBuilder:
             untranslated=untranslated,
             original_href=language_href(here, self.lang, "ko"),
         )
+
+    def coverage(self, record: PaperRecord, here: str) -> tuple[Coverage, ...]:
+        """One write-up per issue that featured the paper, newest first; section ids stay unique."""
+        items: list[Coverage] = []
+        counter = 0
+        for appearance in reversed(record.appearances):
+            issue_record = self._issues.get(appearance.issue_slug)
+            if issue_record is None:
+                continue
+            text = appearance.paper(self.lang)
+            sections = []
+            for section in text.sections:
+                counter += 1
+                sections.append(
+                    SectionView(
+                        heading=to_plain_text(section.heading),
+                        anchor=anchor(section.heading, counter),
+                        html=to_html(section.text),
+                    )
+                )
+            items.append(
+                Coverage(
+                    issue=self.issue_item(issue_record, here),
+                    summary_html=to_html(text.summary),
+                    sections=tuple(sections),
+                    body_html="" if text.sections else to_html(_after_summary(text)),
+                    untranslated=self.lang != PRIMARY_LANGUAGE and appearance.en is None,
+                )
+            )
+        return tuple(items)
 
     def related(self, record: PaperRecord, here: str) -> tuple[PaperItem, ...]:
         """Papers sharing the most topics with ``record``, then newest (bounded work per page)."""
