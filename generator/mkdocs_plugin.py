@@ -20,6 +20,7 @@ that knows MkDocs).
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 from pathlib import Path
@@ -130,7 +131,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         rendered = self._rendered(page)
         if rendered is None:
             return markdown
-        page.meta["title"] = rendered.page.title
+        # MkDocs themes print titles unescaped (`<title>{{ page.meta.title }}`): hand them HTML.
+        page.meta["title"] = html.escape(rendered.page.title, quote=True)
         page.meta["digest_kind"] = rendered.page.kind
         if rendered.page.kind != "home":
             page.meta.setdefault("hide", ["toc"])
