@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator import i18n
 from generator.catalog_model import Catalog, IssueRecord, PaperRecord, Topic
@@ -144,7 +144,9 @@ def site_feed(catalog: Catalog, lang: str, root_url: str) -> Feed:
         entry.title(clean_text(title))
         entry.link(href=url)
         entry.guid(url, permalink=True)
-        entry.description(clean_text(shorten(summary, DESCRIPTION_MAX)) or clean_text(title))
+        # <description> is HTML to feed readers: the plain-text summary is escaped (a source's
+        # literal `<script>` must stay text there too).
+        entry.description(str(escape(clean_text(shorten(summary, DESCRIPTION_MAX)) or clean_text(title))))
         entry.content(issue_html(record, catalog, lang, root_url))
         if record.date:
             entry.pubDate(_datetime(record.date))
