@@ -21,7 +21,7 @@ from generator.data_api import issue_titles
 from generator.catalog_model import Catalog, IssueRecord, PaperRecord, Topic
 from generator.markdown import is_allowed_url, to_html, to_plain_text
 from generator.model import BlockKind, Paper
-from generator.urls import PRIMARY_LANGUAGE, PageKind, page_path
+from generator.urls import PRIMARY_LANGUAGE, PageKind, feed_path, page_path
 
 RELATED_LIMIT = 6
 """How many related papers a paper page lists."""
@@ -288,6 +288,9 @@ class HomeView:
     topics_href: str
     """Relative link to the topics index."""
 
+    feed_href: str = ""
+    """Relative link to this language's RSS feed of all issues (the "Subscribe" box)."""
+
 
 @dataclass(frozen=True)
 class ArchiveView:
@@ -417,6 +420,9 @@ class TopicView:
 
     topics_href: str
     """Relative link to the topics index."""
+
+    feed_href: str = ""
+    """Relative link to the topic's RSS feed (one item per paper)."""
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -562,6 +568,7 @@ class ViewBuilder:
             topics=tuple(item for item in ranked if item.count),
             archive_href=relative_href(here, archive_path()),
             topics_href=relative_href(here, topics_path()),
+            feed_href=relative_href(here, feed_path()),
         )
 
     def archive(self, here: str) -> ArchiveView:
@@ -709,4 +716,5 @@ class ViewBuilder:
             count_text=self.papers_count(len(papers)),
             papers=tuple(self.paper_item(record, here) for record in papers),
             topics_href=relative_href(here, topics_path()),
+            feed_href=relative_href(here, feed_path(topic.id)),
         )
