@@ -72,6 +72,7 @@ def build_catalog(ko_issues: Sequence[Issue], en_issues: Sequence[Issue], topics
                   overrides: Overrides = Overrides()) -> tuple[Catalog, list[Problem]]:
     """Pair the languages, identify papers across issues, assign topics; report what is wrong."""
     problems: list[Problem] = []
+    ko_issues, en_issues = _unique(ko_issues, problems), _unique(en_issues, problems)
     english = {issue.slug: issue for issue in en_issues}
     korean = sorted(ko_issues, key=lambda issue: (_date_key(issue.date), issue.slug))
     korean_slugs = {issue.slug for issue in korean}
@@ -119,6 +120,28 @@ def build_catalog(ko_issues: Sequence[Issue], en_issues: Sequence[Issue], topics
     papers.sort(key=lambda r: _date_key(r.latest_date), reverse=True)
     catalog = Catalog(tuple(issues), tuple(papers), tuple(t for t in topics if t.id in used))
     return catalog, problems
+
+
+def _unique(issues: Sequence[Issue], problems: list[Problem]) -> list[Issue]:
+    """The issues of one language without copies: a second issue with the slug (web address) of
+    another, or with its date and title, is an error and is left out."""
+    by_slug: dict[str, Issue] = {}
+    by_date_title: dict[tuple[_dt.date, str], Issue] = {}
+    for issue in sorted(issues, key=lambda issue: issue.path):
+        key = (issue.date, " ".join(issue.title.split()).casefold()) if issue.date and issue.title else None
+        if issue.slug in by_slug:
+            problems.append(Problem(issue.location, Severity.ERROR,
+                                    f"issue slug `{issue.slug}` is also used by {by_slug[issue.slug].path}",
+                                    "give one of the two another file name or `slug:` (the slug is the web address)"))
+        elif key is not None and key in by_date_title:
+            problems.append(Problem(issue.location, Severity.ERROR,
+                                    f"issue has the same date and title as {by_date_title[key].path}",
+                                    "delete the copy, or correct the date or title of one of them"))
+        else:
+            by_slug[issue.slug] = issue
+            if key is not None:
+                by_date_title[key] = issue
+    return list(by_slug.values())
 
 
 def _english_item(issue: Issue | None, index: int):
