@@ -3,6 +3,8 @@ that knows MkDocs).
 
 * ``on_config``  — reads the plugin options; the site URL (``site_url``) becomes the root of
   the absolute hreflang URLs;
+* ``on_pre_build`` — loads the content (phases 1–3) before MkDocs cleans ``site_dir``, so content
+  errors stop the build with nothing written and the previous site untouched;
 * ``on_files``   — runs :func:`generator.build.build` and adds every page as an in-memory
   file (``File.generated``) whose Markdown is empty; generated pages are never in ``nav``;
 * ``on_page_markdown`` / ``on_page_content`` — set the page title and swap in the HTML that the
@@ -38,7 +40,7 @@ from generator.meta import MetaBuilder
 from generator.notfound import not_found_view
 from generator.sitemap import SITEMAP_FILE, SITEMAP_GZ_FILE, gzipped, page_entries, sitemap_xml
 from generator.urls import absolute_url
-from generator.build import BuildError, BuildSettings, RenderedPage, SiteBuild, build
+from generator.build import BuildError, BuildSettings, RenderedPage, SiteBuild, build, load
 from generator.catalog_model import Catalog
 from generator.views import language_href
 
@@ -76,6 +78,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def __init__(self) -> None:
         self.catalog: Catalog | None = None
         """Catalog handed over by the primary build to the nested one (skips re-parsing)."""
+        self._loaded: Catalog | None = None
+        """Catalog of this build's content, loaded in ``on_pre_build``."""
         self._site: SiteBuild | None = None
         self._pages: dict[str, RenderedPage] = {}
         self._settings: BuildSettings | None = None
@@ -103,10 +107,23 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     # --- pages ---------------------------------------------------------------------------
 
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        # Phases 1–3 (read, parse, enrich) run before MkDocs cleans site_dir: content with errors
+        # stops the build with every message at once, writes nothing and leaves the old site as it was.
+        assert self._settings is not None
+        self._loaded = None
+        if self.catalog is None:
+            try:
+                self._loaded, warnings = load(self._settings.content_dir)
+            except BuildError as error:
+                raise PluginError(str(error)) from None
+            for problem in warnings:
+                log.info(problem.format())
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self._settings is not None
         try:
-            self._site = build(self._settings, catalog=self.catalog)
+            self._site = build(self._settings, catalog=self.catalog or self._loaded)
         except BuildError as error:
             raise PluginError(str(error)) from None
         for problem in self._site.warnings:
