@@ -122,11 +122,22 @@ def check_paths(paths: list[str]) -> list[Problem]:
     files, problems = collect_files(paths)
     for path in files:
         problems.extend(_safe_parse(path).problems)
-    dirs = [Path(p) for p in paths if Path(p).is_dir()] if paths else [DEFAULT_CONTENT]
-    for content_dir in dirs:
-        if content_dir.is_dir():
-            problems.extend(_catalog_problems(content_dir))
+    roots: list[Path] = []
+    for raw in paths or [str(DEFAULT_CONTENT)]:
+        root = _content_root(Path(raw))
+        if root is not None and root not in roots:
+            roots.append(root)
+    for root in roots:
+        problems.extend(_catalog_problems(root))
     return problems
+
+
+def _content_root(path: Path) -> Path | None:
+    """The content folder (the one holding ``ko/``) that ``path`` is or is inside, if any."""
+    for candidate in (path, path.parent, path.parent.parent):
+        if candidate.is_dir() and (candidate / "ko").is_dir():
+            return candidate
+    return None
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -80,7 +80,7 @@ def _problem(path: str, line: int, message: str, hint: str, severity: Severity =
 MAX_BYTES = 2_000_000
 """Largest source file accepted (a real issue is ~30 kB; megabytes mean a pasted accident)."""
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff"))
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff]")
 """Zero-width space, word joiner and stray BOMs: removed everywhere (editors cannot see them)."""
 
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -121,7 +121,7 @@ def normalize_text(text: str, path: str) -> tuple[str, list[Problem]]:
         problems.append(_problem(path, line, "file contains NUL bytes",
                                  "re-save it as plain UTF-8 text; the NUL bytes were ignored"))
         text = text.replace("\x00", "")
-    text = text.translate(_INVISIBLE)
+    text = _INVISIBLE.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
     return text, problems

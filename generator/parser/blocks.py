@@ -58,6 +58,8 @@ def is_image_only(lines: list[str]) -> bool:
 
 def is_glossary_title(text: str) -> bool:
     """A short line naming a glossary (``빠른 용어집 (초보자를 위한)``, ``## 용어 정리``, ``Glossary``)."""
+    if len(text) > 200 or not _GLOSSARY.search(text):
+        return False
     p = plain(text)
     return len(p) <= 60 and bool(_GLOSSARY.search(p))
 
@@ -94,7 +96,7 @@ def classify(lines: list[str], *, weak: bool) -> BlockKind | None:
         return BlockKind.SPONSOR
     if is_image_only(rows):
         return BlockKind.IMAGE
-    if is_glossary_title(first) and len(plain(first)) <= 60:
+    if is_glossary_title(first):
         return BlockKind.GLOSSARY
     if not weak:
         return None
@@ -102,6 +104,6 @@ def classify(lines: list[str], *, weak: bool) -> BlockKind | None:
         return BlockKind.SPONSOR
     if _FOOTER.search(text) and len(text) <= 600:
         return BlockKind.FOOTER
-    if len(plain(first)) <= 40 and _HIGHLIGHTS.search(plain(first)):
+    if len(first) <= 80 and len(plain(first)) <= 40 and _HIGHLIGHTS.search(plain(first)):
         return BlockKind.HIGHLIGHTS
     return None

@@ -43,6 +43,7 @@ class LineInfo:
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
         self._links: dict[int, list[RawLink] | None] = {}
+        self._unit_links: dict[tuple[int, int], bool] = {}
 
     def text(self, i: int) -> str:
         """Line ``i`` without indentation and list marker."""
@@ -56,6 +57,12 @@ class LineInfo:
 
     def unit_has_links(self, unit: Unit) -> bool:
         """True when the unit has a link line or ends with a trailing link group."""
+        key = (unit.start, unit.end)
+        if key not in self._unit_links:
+            self._unit_links[key] = self._has_links(unit)
+        return self._unit_links[key]
+
+    def _has_links(self, unit: Unit) -> bool:
         if unit.kind in ("code", "hr", "html"):
             return False
         if any(self.links(i) for i in range(unit.start, unit.end)):

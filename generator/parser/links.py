@@ -54,6 +54,7 @@ _ENTRY = re.compile(
     r"|(?<![\w])(?P<pl>" + _PLAIN_ALT + r")(?![\w])",
     re.IGNORECASE,
 )
+_LEAD_JUNK = re.compile(r"[^\w\[<]+")
 _MD_LINK = r"\[[^\]]*\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)"
 _SEP = r"\s*[|/·,•・]\s*"
 _TRAILING = re.compile(
@@ -164,6 +165,9 @@ def parse_link_line(line: str) -> list[RawLink] | None:
     """
     text = re.sub(r"^\s*(?:[-*+•]\s+)?", "", line).strip()
     if not text or len(text) > 2000:
+        return None
+    lead = _LEAD_JUNK.match(text)
+    if not _ENTRY.match(text, lead.end() if lead else 0):  # fast path: prose starts with an ordinary word
         return None
     entries = _entries(text)
     if entries is None:

@@ -16,7 +16,8 @@ from markdown_it.token import Token
 
 __all__ = ["ListItem", "Unit", "to_units", "MARKER_RE"]
 
-_MD = MarkdownIt("commonmark").enable("table")
+_MD = MarkdownIt("commonmark").enable("table").disable("inline")
+"""Block structure only: the parser reads inline Markdown from the source lines, so the inline pass is off."""
 
 MARKER_RE = re.compile(r"^\s*(?:(\d{1,9})[.)]|[-*+])[ \t]+")
 """A list marker at the start of a line (``1.``, ``1)``, ``-``, ``*``, ``+``)."""

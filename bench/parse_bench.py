@@ -1,0 +1,57 @@
+"""Parser throughput over the seed issues: ``python -m bench.parse_bench [--rounds 20] [PATH…]``.
+
+Reads every file once (``content/ko`` and ``content/en`` by default, plus the raw seeds in
+``/work/shared/seeds`` when present), then times ``parse_text`` over all of them ``--rounds``
+times and prints MB/s of Markdown source (best round and median) and milliseconds per file.
+Figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from pathlib import Path
+
+from generator.parser import lang_of, parse_text
+
+DEFAULT = [Path("content/ko"), Path("content/en"), Path("/work/shared/seeds")]
+
+
+def _files(paths: list[Path]) -> list[Path]:
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if p.suffix in (".md", ".txt") and p.name != "README.md"))
+        elif path.is_file():
+            found.append(path)
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the seeds)")
+    parser.add_argument("--rounds", type=int, default=20, help="timed passes over all files (default 20)")
+    args = parser.parse_args(argv)
+    files = _files(args.paths or DEFAULT)
+    if not files:
+        print("parse_bench: no files found")
+        return 1
+    texts = [(str(p), p.read_text(encoding="utf-8"), lang_of(p)) for p in files]
+    size = sum(len(text.encode("utf-8")) for _, text, _ in texts)
+    papers = sum(len(parse_text(text, path, lang=lang).issue.papers) for path, text, lang in texts)  # warm-up
+    times = []
+    for _ in range(args.rounds):
+        start = time.perf_counter()
+        for path, text, lang in texts:
+            parse_text(text, path, lang=lang)
+        times.append(time.perf_counter() - start)
+    best, median = min(times), statistics.median(times)
+    print(f"parse_bench: {len(files)} files, {size / 1e6:.3f} MB, {papers} papers, {args.rounds} rounds")
+    print(f"parse_bench: best {size / 1e6 / best:.2f} MB/s, median {size / 1e6 / median:.2f} MB/s, "
+          f"{median / len(files) * 1000:.2f} ms/file")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
