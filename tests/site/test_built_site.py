@@ -1,0 +1,259 @@
+"""The built bilingual site (``mkdocs build --strict`` of the real content), read back with BeautifulSoup."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[2]
+CONTENT = ROOT / "content"
+LANGS = {"ko": "", "en": "en/"}
+TRM = "tiny-recursive-model"
+ISSUE_1012 = "2025-10-12-dair-top-ai-papers-oct-6-12"
+
+
+def soup(site: Path, lang: str, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / LANGS[lang] / path / "index.html").read_text(encoding="utf-8"), "lxml")
+
+
+def article(page: BeautifulSoup):
+    return page.select_one("article.md-content__inner")
+
+
+def issue_slugs() -> list[str]:
+    return sorted(p.stem for p in (CONTENT / "ko").glob("*.md"))
+
+
+def topic_ids() -> list[str]:
+    data = yaml.safe_load((CONTENT / "topics.yml").read_text(encoding="utf-8"))
+    topics = data["topics"] if isinstance(data, dict) else data
+    return [t["id"] for t in topics]
+
+
+def paper_ids(site: Path) -> list[str]:
+    return [p["id"] for p in json.loads((site / "api" / "papers.json").read_text(encoding="utf-8"))["papers"]]
+
+
+def html_pages(tree: Path, *, exclude: tuple[str, ...] = ()) -> set[str]:
+    pages = set()
+    for path in tree.rglob("index.html"):
+        rel = path.parent.relative_to(tree).as_posix()
+        rel = "" if rel == "." else rel + "/"
+        if not any(rel.startswith(prefix) for prefix in exclude):
+            pages.add(rel)
+    return pages
+
+
+# --- URL contract ------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_url_contract_in_both_languages(built_site: Path) -> None:
+    expected = {"", "archive/", "topics/"}
+    expected |= {f"issues/{slug}/" for slug in issue_slugs()}
+    expected |= {f"topics/{tid}/" for tid in topic_ids()}
+    expected |= {f"papers/{pid}/" for pid in paper_ids(built_site)}
+    assert len(expected) > 50
+    for lang, prefix in LANGS.items():
+        missing = sorted(p for p in expected if not (built_site / prefix / p / "index.html").is_file())
+        assert not missing, f"{lang}: missing pages {missing[:10]}"
+
+
+@pytest.mark.slow
+def test_same_pages_at_same_paths_in_both_languages(built_site: Path) -> None:
+    korean = html_pages(built_site, exclude=("en/", "search/", "assets/"))
+    english = html_pages(built_site / "en")
+    assert korean == english
+    for path in korean:
+        assert re.fullmatch(r"[a-z0-9/-]*", path), f"not readable ASCII: {path!r}"
+
+
+@pytest.mark.slow
+def test_html_lang_and_titles(built_site: Path) -> None:
+    ko, en = soup(built_site, "ko", f"papers/{TRM}"), soup(built_site, "en", f"papers/{TRM}")
+    assert ko.html["lang"] == "ko" and en.html["lang"] == "en"
+    assert "페이퍼 다이제스트" in ko.title.text
+    assert en.title.text.endswith("Paper Digest")
+
+
+# --- navigation, switcher, hreflang ------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_nav_lists_no_generated_page(built_site: Path) -> None:
+    for lang in LANGS:
+        page = soup(built_site, lang, f"issues/{ISSUE_1012}")
+        targets = set()
+        for link in page.select("nav.md-nav--primary a.md-nav__link[href], nav.md-tabs a[href]"):
+            target = urljoin(f"http://x/{LANGS[lang]}issues/{ISSUE_1012}/", link["href"])
+            targets.add(urlsplit(target).path)
+        prefix = "/" + LANGS[lang]
+        assert targets <= {prefix, prefix + "archive/", prefix + "topics/"}, targets
+        assert targets, "the nav should still list home, archive and topics"
+
+
+def _switch_target(page: BeautifulSoup, lang: str, path: str) -> str:
+    links = page.select("a.digest-lang:not(.digest-lang--current)")
+    assert len(links) == 1
+    base = f"http://x/{LANGS[lang]}{path}"
+    return urlsplit(urljoin(base, links[0]["href"])).path
+
+
+@pytest.mark.slow
+def test_language_switcher_goes_to_the_same_page(built_site: Path) -> None:
+    pages = html_pages(built_site, exclude=("en/", "search/", "assets/"))
+    for path in sorted(pages):
+        for lang, other in (("ko", "en"), ("en", "ko")):
+            page = soup(built_site, lang, path.rstrip("/"))
+            assert _switch_target(page, lang, path) == "/" + LANGS[other] + path
+
+
+@pytest.mark.slow
+def test_hreflang_alternates_are_absolute_and_exist(built_site: Path) -> None:
+    for path in ("", "archive/", f"issues/{ISSUE_1012}/", f"papers/{TRM}/", "topics/agents/"):
+        for lang in LANGS:
+            page = soup(built_site, lang, path.rstrip("/"))
+            links = {link["hreflang"]: link["href"] for link in page.select("link[hreflang]") if "alternate" in link["rel"]}
+            assert set(links) == {"ko", "en", "x-default"}
+            assert links["x-default"] == links["ko"]
+            for hreflang, href in links.items():
+                parts = urlsplit(href)
+                assert parts.scheme in ("http", "https") and parts.netloc, href
+                assert href.endswith("/" + ("en/" if hreflang == "en" else "") + path)
+            canonical = page.select_one("link[rel=canonical]")["href"]
+            assert canonical == links[lang]
+
+
+# --- page content ------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_issue_page(built_site: Path) -> None:
+    ko = article(soup(built_site, "ko", f"issues/{ISSUE_1012}"))
+    en = article(soup(built_site, "en", f"issues/{ISSUE_1012}"))
+    assert ko.select_one("time.digest-date").text == "2025년 10월 12일"
+    assert en.select_one("time.digest-date").text == "October 12, 2025"
+    assert "DAIR.AI" in ko.select_one(".digest-source").text
+    for page in (ko, en):
+        papers = page.select("ol.digest-papers > li.digest-paper")
+        assert len(papers) == 10
+        first = papers[0].select_one("a.digest-paper__title")
+        assert first["href"] == f"../../papers/{TRM}/"
+        assert papers[0].select_one(".digest-paper__summary").text.strip()
+        assert papers[0].select("a.digest-tag")
+    assert "Tiny Recursive Model" in en.text
+
+
+@pytest.mark.slow
+def test_paper_page(built_site: Path) -> None:
+    for lang in LANGS:
+        page = article(soup(built_site, lang, f"papers/{TRM}"))
+        titles = [dd.text for dd in page.select("dl.digest-titles dd")]
+        assert len(titles) == 2 and all(titles)
+        featured = page.select("#featured-in + ul li.digest-issue")
+        assert len(featured) == 2, "TRM was featured in two issues"
+        assert page.select(".digest-neighbours a[rel=prev], .digest-neighbours a[rel=next]")
+        assert page.select("a.digest-tag")
+        assert page.select("#related ~ ol li.digest-paper")
+        assert len(page.select("section.digest-coverage")) == 2
+    ko = article(soup(built_site, "ko", f"papers/{TRM}"))
+    assert "85.3" in ko.text and "2025년 10월 12일" in ko.text
+
+
+@pytest.mark.slow
+def test_placeholders_are_never_links(built_site: Path) -> None:
+    checked = 0
+    for lang in LANGS:
+        tree = built_site / LANGS[lang] / "papers"
+        for path in sorted(tree.glob("*/index.html")):
+            page = article(BeautifulSoup(path.read_text(encoding="utf-8"), "lxml"))
+            for link in page.select("a[href]"):
+                href = link["href"]
+                scheme = urlsplit(href).scheme
+                if scheme:
+                    assert scheme in ("http", "https", "mailto"), href
+                else:
+                    target = (path.parent / href.split("#")[0]).resolve()
+                    assert (target / "index.html").is_file() or target.is_file(), f"{path}: broken {href}"
+                checked += 1
+    assert checked > 100
+    # the 2025-10-12 issue lost its links: its only paper shows them as unavailable
+    page = article(soup(built_site, "ko", "papers/emergent-misalignment"))
+    assert page.select(".digest-links .digest-unavailable")
+    assert not page.select(".digest-links a")
+
+
+@pytest.mark.slow
+def test_topic_pages(built_site: Path) -> None:
+    for lang in LANGS:
+        index = article(soup(built_site, lang, "topics"))
+        assert len(index.select("li.digest-topic")) == len(topic_ids())
+        page = article(soup(built_site, lang, "topics/agents"))
+        dates = [t["datetime"] for t in page.select("li.digest-paper time")]
+        assert len(dates) >= 3 and dates == sorted(dates, reverse=True)
+
+
+@pytest.mark.slow
+def test_home_and_archive(built_site: Path) -> None:
+    home = article(soup(built_site, "ko", ""))
+    assert home.select_one(".digest-latest__title a")["href"] == "issues/2025-11-02-dair-top-ai-papers-oct-27-nov-2/"
+    assert len(home.select("#recent-issues + ul li")) == 4
+    assert home.select(".digest-topic-counts li")
+    archive = article(soup(built_site, "en", "archive"))
+    months = [h.text for h in archive.select("h2")]
+    assert months == ["November 2025", "October 2025", "September 2025"]
+    ko_archive = article(soup(built_site, "ko", "archive"))
+    assert [h.text for h in ko_archive.select("h2")][0] == "2025년 11월"
+
+
+# --- search and data --------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_one_search_index_per_language(built_site: Path) -> None:
+    ko = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    en = json.loads((built_site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert all(not d["location"].startswith("en/") for d in ko["docs"])
+    ko_text = " ".join(d["text"] for d in ko["docs"])
+    en_text = " ".join(d["text"] for d in en["docs"])
+    for needle in ("에이전트", "강화 학습", "GPT-4o", "ARC-AGI", "85.3"):
+        assert needle in ko_text
+    for needle in ("agent", "reinforcement learning", "GPT-4o", "ARC-AGI", "85.3"):
+        assert needle in en_text
+    korean_body, english_body = "단일의 작은 2계층 네트워크", "iterative self-refinement"
+    assert korean_body in ko_text and korean_body not in en_text
+    assert english_body in en_text and english_body not in ko_text
+    separator = re.compile(ko["config"]["separator"])
+    assert "85.3%" in separator.split("달성한 85.3%를")[1]
+
+
+@pytest.mark.slow
+def test_data_api_published_once(built_site: Path) -> None:
+    issues = json.loads((built_site / "api" / "issues.json").read_text(encoding="utf-8"))
+    assert [i["slug"] for i in issues["issues"]] == sorted(issue_slugs(), reverse=True)
+    assert not (built_site / "en" / "api").exists()
+
+
+@pytest.mark.slow
+def test_no_external_requests_in_html(built_site: Path) -> None:
+    page = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis" not in page and "fonts.gstatic" not in page
+    parsed = BeautifulSoup(page, "lxml")
+    for tag in parsed.select("script[src], link[rel=stylesheet]"):
+        assert not urlsplit(tag.get("src") or tag.get("href")).netloc
+
+
+@pytest.mark.slow
+def test_site_under_a_sub_path(build_site) -> None:
+    site = build_site(site_url="https://example.github.io/paper-digest/")
+    page = soup(site, "en", f"papers/{TRM}")
+    hrefs = {link["hreflang"]: link["href"] for link in page.select("link[hreflang]")}
+    assert hrefs["ko"] == f"https://example.github.io/paper-digest/papers/{TRM}/"
+    assert hrefs["en"] == f"https://example.github.io/paper-digest/en/papers/{TRM}/"
+    assert _switch_target(page, "en", f"papers/{TRM}/") == f"/papers/{TRM}/"
