@@ -25,13 +25,12 @@ def _link(link: Link) -> dict[str, Any]:
 def links_json(links: tuple[Link, ...]) -> dict[str, Any]:
     """``{"paper": url|null, "code": url|null, "tweet": url|null, "other": [...], "all": [...]}``.
 
-    ``paper``/``code``/``tweet`` hold the first link of that kind (its URL, ``null`` for a
-    placeholder or when there is none); ``other`` lists the links of every other kind.
+    ``paper``/``code``/``tweet`` hold the URL of the first link of that kind that has one (``null``
+    when there are only placeholders or none); ``other`` lists the links of every other kind.
     """
     out: dict[str, Any] = {}
     for kind in _MAIN_KINDS:
-        first = next((link for link in links if link.kind is kind), None)
-        out[kind.value] = first.url if first else None
+        out[kind.value] = next((link.url for link in links if link.kind is kind and link.url), None)
     out["other"] = [_link(link) for link in links if link.kind not in _MAIN_KINDS]
     out["all"] = [_link(link) for link in links]
     return out

@@ -68,6 +68,10 @@ class _BlockBuilder:
 
     def accepts(self, unit: Unit, kind: BlockKind | None) -> bool:
         lines = self.ctx.lines(unit)
+        if len(self.units) == 1 and self.units[0].kind == "heading" and unit.kind != "heading":
+            if self.kind is BlockKind.OTHER and kind is not None:
+                self.kind = kind  # ``## 마치며`` + a subscribe paragraph is a footer
+            return kind is None or kind is self.kind
         if kind is not None:
             return kind == self.kind and kind is not BlockKind.GLOSSARY
         if self.kind in (BlockKind.SPONSOR, BlockKind.FOOTER, BlockKind.OTHER):
@@ -310,9 +314,11 @@ def _check_numbers(ctx: _Ctx, layout: Layout) -> None:
     numbers = [(i.number, i.heading_line) for i in layout.items if i.number is not None]
     if len(numbers) != len(layout.items) or not numbers:
         return
-    expected = numbers[0][0]
+    first = expected = numbers[0][0]
     seen: set[int] = set()
     for number, line in numbers:
+        if number == first and seen:  # numbering restarts (one list per category): a new sequence
+            seen, expected = set(), first
         if number in seen:
             ctx.problem(line, Severity.WARNING, f"item number {number} is used twice", "renumber the items")
         elif number != expected:

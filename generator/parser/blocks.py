@@ -35,7 +35,7 @@ _SPONSOR_WEAK = re.compile(
 )
 _GLOSSARY = re.compile(r"용어집|용어\s*정리|용어\s*설명|주요\s*용어|핵심\s*용어|glossary|key\s+terms|terminology",
                        re.IGNORECASE)
-_HIGHLIGHTS = re.compile(r"하이라이트|목차|이번\s*호|이번\s*주\s*(?:소개|요약|목록)|highlights|in\s+this\s+issue|"
+_HIGHLIGHTS = re.compile(r"하이라이트|목차|이번\s*호|이번\s*주\s*(?:요약|목록|논문\s*목록)|highlights|in\s+this\s+issue|"
                          r"table\s+of\s+contents|^contents$|tl;?dr|요약\s*목록", re.IGNORECASE)
 _FOOTER = re.compile(
     r"구독|좋아요|공유해|공유하|읽어\s*주셔서|수신\s*거부|뉴스레터를\s*받|다음\s*주에\s*만나|"

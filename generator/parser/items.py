@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .blocks import classify
-from .links import RawLink, parse_link_line, split_trailing_links
+from .links import RawLink, is_link_label, parse_link_line, split_trailing_links, title_link
 from .titles import NUMBER_RE
 from .tokens import MARKER_RE, Unit
 
@@ -124,8 +124,20 @@ def _number_and_rest(text: str) -> tuple[int | None, str]:
     return int(m.group("num")), rest.strip()
 
 
+_LINKED_TITLE = re.compile(r"^(?P<b>\*\*|__)?\[(?P<label>[^\]]+)\]\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)(?P=b)?"
+                           r"(?P<rest>.*)$")
+
+
 def _split_heading(text: str, *, name_style: bool) -> tuple[str, tuple[RawLink, ...], str]:
     """A heading line → (heading markdown, heading links, rest of the line)."""
+    m = _LINKED_TITLE.match(text)
+    if m and not is_link_label(m.group("label")):
+        # The title is itself the link: ``### [Title](https://arxiv.org/…)`` / ``**[Title](url)**``.
+        heading, links, rest = _split_heading(m.group("rest").strip(), name_style=name_style) \
+            if m.group("rest").strip() else ("", (), "")
+        if heading and not links and not rest:  # ``[Title](url): 한국어 부제`` keeps the rest as title text
+            return f"{m.group('label')} {heading}".strip(), (title_link(m.group("label"), m.group("url")),), ""
+        return m.group("label").strip(), (title_link(m.group("label"), m.group("url")), *links), rest
     links: tuple[RawLink, ...] = ()
     m = _WHOLE_BOLD.match(text)
     if m and "**" not in m.group("inner"):
@@ -251,6 +263,24 @@ class _Finder:
                 out.append(k)
         return out
 
+    def linked_share(self, unit: Unit) -> float:
+        """Share of a list's items that contain a link line."""
+        hits = sum(1 for it in unit.items if any(self.info.unit_has_links(c) for c in it.children))
+        return hits / len(unit.items) if unit.items else 0.0
+
+    def trim(self, starts: list[int]) -> list[int]:
+        """Drop leading and trailing starts whose section has no link when most sections have one:
+        an issue title, an "introduction" or "closing words" heading at the level of the papers."""
+        if len(starts) < 3:
+            return starts
+        bounds = starts[1:] + [len(self.units)]
+        linked = [any(self.unit_links(k) for k in range(a, b)) for a, b in zip(starts, bounds)]
+        if sum(linked) * 2 <= len(starts):
+            return starts
+        first = linked.index(True)
+        last = len(linked) - 1 - linked[::-1].index(True)
+        return starts[first:last + 1]
+
     # ---- building -----------------------------------------------------------------------
     def span(self, pattern: str, head_unit: Unit, head_line: int, units: tuple[Unit, ...]) -> ItemSpan:
         text = self.info.text(head_line)
@@ -317,19 +347,19 @@ def find_items(units: tuple[Unit, ...], info: LineInfo) -> Layout:
     """Choose the item pattern that best explains ``units`` and split the document by it."""
     f = _Finder(units, info)
     layouts: list[Layout] = []
-    for chain in f.list_chains():
+    chains = f.list_chains()
+    for chain in chains:
         layouts.append(f.from_chain(chain))
+    linked_lists = [k for chain in chains for k in chain
+                    if f.units[k].ordered and f.linked_share(f.units[k]) >= 0.5]
+    if len(linked_lists) > 1 and linked_lists not in chains:
+        layouts.append(f.from_chain(linked_lists))  # numbering restarts per category
     for pattern, starts in (("numbered", f.starts_numbered()), ("section", f.starts_section()),
                             ("bold", f.starts_bold()), ("name", f.starts_name())):
         if starts:
-            layouts.append(f.from_starts(pattern, starts))
+            layouts.append(f.from_starts(pattern, f.trim(starts) if pattern != "numbered" else starts))
     for starts in f.starts_heading(min_count=1):
-        layout = f.from_starts("heading", starts)
-        # A leading heading whose section has no link while the others do is the issue title.
-        if len(starts) >= 3 and not f.score(Layout("heading", (), layout.items[:1])) > 0 \
-                and f.score(Layout("heading", (), layout.items[1:])) > 0:
-            layout = f.from_starts("heading", starts[1:])
-        layouts.append(layout)
+        layouts.append(f.from_starts("heading", f.trim(starts)))
     # A single item counts only when it carries links (a one-paper issue); otherwise items repeat.
     layouts = [lay for lay in layouts if len(lay.items) >= 2 or f.score(lay) > 0]
     if not layouts:

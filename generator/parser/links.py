@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from ..model import LinkKind
 from ..sources import is_unsafe_url
 
-__all__ = ["RawLink", "parse_link_line", "split_trailing_links", "kind_for"]
+__all__ = ["RawLink", "parse_link_line", "split_trailing_links", "kind_for", "is_link_label", "title_link"]
 
 _LABELS: dict[str, LinkKind] = {}
 for _kind, _words in {
@@ -49,14 +49,16 @@ _ENTRY = re.compile(
     r"\[(?P<ml>[^\]]*)\]\((?P<mu>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"]*\")?\)"
     r"|\[(?P<ul>[^\]]*)\]\((?P<uu>https?://[^()\s|]+)(?=\s*(?:[|·,•]|$))"  # closing ")" forgotten
     r"|<(?P<au>[a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"
+    r"|(?P<lm>" + _PLAIN_ALT + r")\s*\**\s*[:：]\s*\**\s*\[[^\]]*\]\((?P<lmu>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)"
     r"|(?P<ll>" + _PLAIN_ALT + r")\s*\**\s*[:：]\s*\**\s*<?(?P<lu>" + _URL + r")>?"
     r"|(?P<bu>" + _URL + r")"
     r"|(?<![\w])(?P<pl>" + _PLAIN_ALT + r")(?![\w])",
     re.IGNORECASE,
 )
+_LABEL_JUNK = re.compile(r"[^\w\s.-]+|^[\s.-]+|[\s.-]+$")
 _LEAD_JUNK = re.compile(r"[^\w\[<]+")
 _MD_LINK = r"\[[^\]]*\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)"
-_SEP = r"\s*[|/·,•・]\s*"
+_SEP = r"\s*[|/·,•・]?\s*"
 _TRAILING = re.compile(
     r"(?P<group>\(\s*" + _MD_LINK + r"(?:" + _SEP + _MD_LINK + r")*\s*\)"
     r"|" + _MD_LINK + r"(?:" + _SEP + _MD_LINK + r")*)\s*$"
@@ -102,9 +104,18 @@ def _host_kind(url: str) -> LinkKind:
     return LinkKind.OTHER
 
 
+def _label_key(label: str) -> str:
+    return _LABEL_JUNK.sub(" ", label).strip().lower()
+
+
+def is_link_label(label: str) -> bool:
+    """True when ``label`` names a kind of link (``논문``, ``Code`` …) rather than being a title."""
+    return _label_key(label) in _LABELS
+
+
 def kind_for(label: str, url: str | None) -> LinkKind:
     """Kind of a link from its label, else from its URL's host."""
-    key = re.sub(r"[*_`]", "", label).strip().strip(":：").strip().lower()
+    key = _label_key(label)
     if key in _LABELS and not (url and _LABELS[key] is LinkKind.OTHER):
         return _LABELS[key]
     if url:
@@ -147,6 +158,8 @@ def _entries(text: str) -> list[RawLink] | None:
             found.append(_make(m.group("ul"), m.group("uu")))
         elif m.group("au") is not None:
             found.append(_make(m.group("au"), m.group("au")))
+        elif m.group("lm") is not None:
+            found.append(_make(m.group("lm"), m.group("lmu")))
         elif m.group("ll") is not None:
             found.append(_make(m.group("ll"), m.group("lu")))
         elif m.group("bu") is not None:
@@ -195,14 +208,20 @@ def split_trailing_links(line: str, *, strict: bool) -> tuple[str, list[RawLink]
     entries = _entries(group)
     if not entries:
         return None
-    known = all(
-        re.sub(r"[*_`]", "", e.label).strip().lower() in _LABELS or (e.url and _host_kind(e.url) is not LinkKind.OTHER)
-        for e in entries
-    )
+    known = all(is_link_label(e.label) or (e.url and _host_kind(e.url) is not LinkKind.OTHER) for e in entries)
     if strict and not known:
         return None
     if not known and not any(e.url for e in entries):
         return None
     before = line[: m.start()].rstrip()
-    before = re.sub(r"[\s|/·,•:–—-]+$", "", before)
+    before = re.sub(r"[\s|/·,•:–—\-\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+$", "", before)
     return before, entries
+
+
+def title_link(label: str, target: str) -> RawLink:
+    """The link of a heading that is itself a link (``### [Title](https://arxiv.org/…)``): the paper,
+    unless the host says otherwise."""
+    raw = _make(label, target)
+    if raw.url and raw.kind is LinkKind.OTHER:
+        return RawLink(LinkKind.PAPER, raw.label, raw.url)
+    return raw
