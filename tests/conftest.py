@@ -6,8 +6,8 @@ Fixtures for everyone (all session-scoped unless said otherwise):
   Uses ``SITE_URL`` from the environment if set (mkdocs.yml reads it), else the config's default.
 - ``build_site`` -> callable ``build_site(site_url=None, dest=None) -> Path``: build with another ``site_url``
   (e.g. ``"https://example.github.io/paper-digest/"``) into another dir; builds are cached per (site_url, dest).
-- ``served_site`` -> str: base URL (``http://127.0.0.1:<port>/``, trailing slash) of ``built_site`` served by an
-  ``http.server`` thread on a random loopback port.
+- ``served_site`` -> str: base URL (``http://127.0.0.1:<port>/``, trailing slash) of the site served by an
+  ``http.server`` thread on a random loopback port (built with ``site_url`` = that URL, like a real deployment).
 - ``serve_dir`` -> callable ``serve_dir(directory, mount="/") -> SiteServer``: serve any dir, optionally under a
   sub-path such as ``/paper-digest/``; ``SiteServer.url`` is the base URL. The port is bound before you build, so
   a site can be built with ``site_url=server.url`` and then served by the same server (the dir is read per request).
@@ -58,33 +58,42 @@ LOOPBACK_HOSTS = {"127.0.0.1"}
 # --------------------------------------------------------------------------------------------------- building
 
 
+class BuildFailed(Exception):
+    """``mkdocs build --strict`` exited non-zero; the message holds its output."""
+
+
 def run_mkdocs_build(dest: Path, site_url: str | None = None) -> Path:
-    """Run ``mkdocs build --strict`` into ``dest``; ``site_url`` overrides ``SITE_URL``. Fails the test on error."""
+    """Run ``mkdocs build --strict`` into ``dest``; ``site_url`` overrides ``SITE_URL``. Raises BuildFailed."""
     env = dict(os.environ)
     if site_url is not None:
         env["SITE_URL"] = site_url
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(dest)]
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
     if proc.returncode != 0:
-        pytest.fail(
+        raise BuildFailed(
             f"`mkdocs build --strict` failed (exit {proc.returncode}, SITE_URL={env.get('SITE_URL')!r}):\n"
-            f"{proc.stdout[-4000:]}\n{proc.stderr[-8000:]}",
-            pytrace=False,
+            f"{proc.stdout[-4000:]}\n{proc.stderr[-8000:]}"
         )
     return dest
 
 
 @pytest.fixture(scope="session")
 def build_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
-    """Factory ``build_site(site_url=None, dest=None) -> Path``, cached per (site_url, dest) for the session."""
-    cache: dict[tuple[str | None, str | None], Path] = {}
+    """Factory ``build_site(site_url=None, dest=None) -> Path``, cached per (site_url, dest) for the session.
+    A failed build fails every test that asks for it, with mkdocs' own messages, and is not retried."""
+    cache: dict[tuple[str | None, str | None], Path | BuildFailed] = {}
 
     def build(site_url: str | None = None, dest: Path | None = None) -> Path:
         key = (site_url, str(dest) if dest else None)
         if key not in cache:
-            target = dest or tmp_path_factory.mktemp("site")
-            cache[key] = run_mkdocs_build(Path(target), site_url)
-        return cache[key]
+            try:
+                cache[key] = run_mkdocs_build(Path(dest or tmp_path_factory.mktemp("site")), site_url)
+            except BuildFailed as failure:
+                cache[key] = failure
+        result = cache[key]
+        if isinstance(result, BuildFailed):
+            pytest.fail(str(result), pytrace=False)
+        return result
 
     return build
 
@@ -186,9 +195,15 @@ def serve_dir() -> Iterator[Callable[..., SiteServer]]:
 
 
 @pytest.fixture(scope="session")
-def served_site(built_site: Path, serve_dir: Callable[..., SiteServer]) -> str:
-    """Base URL (``http://127.0.0.1:<port>/``) of ``built_site`` served on loopback."""
-    return serve_dir(built_site).url
+def served_site(build_site: Callable[..., Path], serve_dir: Callable[..., SiteServer],
+                tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Base URL (``http://127.0.0.1:<port>/``) of the site served on loopback. The site is built with
+    ``site_url`` = that URL (the port is bound first), as on a real host: Material resolves some requests (the
+    language switcher's sitemap look-ups) against ``site_url``, so a site built for another host would miss them."""
+    site_dir = tmp_path_factory.mktemp("served-site")
+    server = serve_dir(site_dir)
+    build_site(site_url=server.url, dest=site_dir)
+    return server.url
 
 
 # --------------------------------------------------------------------------------------------------- site map

@@ -48,5 +48,5 @@ def test_no_serious_axe_violations(axe, page_watch, served_site, site_pages, lan
                 targets = "; ".join(" ".join(n["target"]) if isinstance(n["target"], list) else str(n["target"])
                                     for n in v["nodes"][:5])
                 failures.append(f"{url} [{scheme}]: {v['impact']}: {v['id']}: {v['help']} ({len(v['nodes'])}x: {targets})")
-    page_watch.assert_clean()
     assert not failures, "axe violations:\n" + "\n".join(failures)
+    page_watch.assert_clean()

@@ -1,0 +1,81 @@
+"""Browser tests (issue #3 point 12, issue #5 point 5): a reader clicks through home -> issue -> paper -> topic in
+both languages, switches language on a paper page, and no page logs an error or requests anything off 127.0.0.1."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+HOME = {"ko": "", "en": "en/"}
+
+
+def _lang_prefix(lang: str) -> str:
+    return "" if lang == "ko" else "en/"
+
+
+def _expect_page(page, base: str, lang: str, kind: str) -> str:
+    """Assert the current page is a ``kind`` page of ``lang`` (URL shape, <html lang>, a heading); return its id."""
+    pattern = re.escape(base + _lang_prefix(lang)) + (kind + r"/([^/#?]+)/$" if kind else "$")
+    match = re.match(pattern, page.url)
+    assert match, f"expected a {kind or 'home'} page in {lang}, landed on {page.url}"
+    assert page.locator("html").get_attribute("lang") == lang
+    assert page.locator("article h1").first.inner_text().strip(), f"{page.url}: no page heading"
+    return match.group(1) if kind else ""
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_click_home_issue_paper_topic(page_watch, served_site, lang) -> None:
+    page = page_watch.page
+    page.goto(served_site + HOME[lang])
+    _expect_page(page, served_site, lang, "")
+
+    page.locator("article .digest-latest__title a").first.click()
+    _expect_page(page, served_site, lang, "issues")
+
+    paper_link = page.locator("article a.digest-paper__title").first
+    paper_title = paper_link.inner_text().strip()
+    paper_link.click()
+    _expect_page(page, served_site, lang, "papers")
+    assert paper_title in page.locator("article h1").first.inner_text()
+
+    page.locator("article a.digest-tag").first.click()
+    topic = _expect_page(page, served_site, lang, "topics")
+    assert topic
+
+    # the topic page lists papers, and one click leads back to a paper
+    page.locator("article a.digest-paper__title").first.click()
+    _expect_page(page, served_site, lang, "papers")
+
+    # and the archive, from the header tabs, leads to every issue
+    page.locator(f'.md-tabs a[href$="archive/"]').first.click()
+    page.locator("article ul.digest-issues a").first.click()
+    _expect_page(page, served_site, lang, "issues")
+    page_watch.assert_clean()
+
+
+@pytest.mark.parametrize(("src", "dst"), [("ko", "en"), ("en", "ko")])
+def test_language_switcher_keeps_the_paper(page_watch, served_site, site_pages, src, dst) -> None:
+    page = page_watch.page
+    for path in (site_pages.papers[src][0], site_pages.issues[src][0], site_pages.topic_pages[src][0]):
+        page.goto(served_site + path.lstrip("/"))
+        page.locator(".md-header .md-select").first.hover()
+        page.locator(f'.md-header a.md-select__link[hreflang="{dst}"]').first.click()
+        expected = path.removeprefix("/en/").lstrip("/")
+        expected = served_site + _lang_prefix(dst) + expected
+        page.wait_for_url(expected)
+        assert page.locator("html").get_attribute("lang") == dst
+    page_watch.assert_clean()
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_every_page_kind_is_offline_and_error_free(page_watch, served_site, site_pages, lang) -> None:
+    """Every page kind loads with no console error and no request leaving 127.0.0.1 (fonts, scripts, APIs)."""
+    page = page_watch.page
+    for kind, path in site_pages.one_of_each(lang).items():
+        response = page.goto(served_site + path.lstrip("/"), wait_until="networkidle")
+        assert response is not None and response.ok, f"{kind} {path}: HTTP {response.status if response else '?'}"
+    assert len(page_watch.requests) > 10
+    page_watch.assert_clean()
