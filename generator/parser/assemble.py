@@ -184,7 +184,9 @@ def _section_list(pieces: list[tuple[Unit, str]], ctx: _Ctx, skip_first: bool) -
     texts: list[str] = []
     for n, (u, text) in enumerate(pieces):
         m = _LEAD_IN.match(text) if u.kind == "paragraph" and not (skip_first and n == 0) else None
-        if m and (m.group("sep") or m.group("h").rstrip().endswith((":", ".", "："))):
+        # ``**Lead**: text``, ``**Lead.** text``, or a bold line alone above its text
+        if m and (m.group("sep") or m.group("h").rstrip().endswith((":", ".", "："))
+                  or m.group("rest").startswith("\n")):
             if heading is not None:
                 sections.append(Section(heading, "\n\n".join(texts).strip(), ctx.loc(start)))
             heading = m.group("h").strip().rstrip(":：.").strip()

@@ -33,6 +33,10 @@ __all__ = ["ItemSpan", "Layout", "find_items", "LineInfo"]
 _PARTICLE = re.compile(
     r"^(?:은|는|이|가|을|를|의|에|에서|와|과|로|으로|란|이란|도|만|까지|부터|에게|처럼|보다|라는|이라는|(?:이)?다)(?=[\s,.]|$)"
 )
+_LEAD_WORDS = re.compile(
+    r"^(?:핵심|요약|결과|주요|방법|의의|한계|장점|단점|요점|배경|문제|기여|실험|성과|특징|아이디어|시사점|왜|무엇|어떻게|"
+    r"why|what|how|key|results?|methods?|takeaways?|summary|tl;?dr|limitations?|highlights?|background|contributions?)",
+    re.IGNORECASE)
 _WHOLE_BOLD = re.compile(r"^(?:\*\*|__)(?P<inner>.+?)(?:\*\*|__)$")
 _BOLD_OPEN = re.compile(r"^(?:\*\*|__)(?P<inner>[^*_].*?)(?:\*\*|__)(?P<rest>.*)$")
 
@@ -126,6 +130,10 @@ def _number_and_rest(text: str) -> tuple[int | None, str]:
 
 _LINKED_TITLE = re.compile(r"^(?P<b>\*\*|__)?\[(?P<label>[^\]]+)\]\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)(?P=b)?"
                            r"(?P<rest>.*)$")
+
+
+def _plain_head(text: str) -> str:
+    return re.sub(r"[*_#`\s]+", " ", text).strip().lower()
 
 
 def _split_heading(text: str, *, name_style: bool) -> tuple[str, tuple[RawLink, ...], str]:
@@ -268,6 +276,24 @@ class _Finder:
         hits = sum(1 for it in unit.items if any(self.info.unit_has_links(c) for c in it.children))
         return hits / len(unit.items) if unit.items else 0.0
 
+    def drop_labels(self, starts: list[int]) -> list[int]:
+        """Drop starts that are section labels inside a paper, not papers: a bold line whose text
+        repeats (``**핵심 아이디어**`` in every paper), or a lead-in word right after a paper start
+        that has no link of its own while the label's section has one."""
+        texts = [_plain_head(self.first(k)) for k in starts]
+        counts: dict[str, int] = {}
+        for text in texts:
+            counts[text] = counts.get(text, 0) + 1
+        bounds = starts[1:] + [len(self.units)]
+        linked = [any(self.unit_links(k) for k in range(a, b)) for a, b in zip(starts, bounds)]
+        kept: list[int] = []
+        for n, k in enumerate(starts):
+            label = counts[texts[n]] > 1 or (
+                n > 0 and kept and not linked[n - 1] and linked[n] and bool(_LEAD_WORDS.match(texts[n])))
+            if not label:
+                kept.append(k)
+        return kept if kept else starts
+
     def trim(self, starts: list[int]) -> list[int]:
         """Drop leading and trailing starts whose section has no link when most sections have one:
         an issue title, an "introduction" or "closing words" heading at the level of the papers."""
@@ -356,10 +382,12 @@ def find_items(units: tuple[Unit, ...], info: LineInfo) -> Layout:
         layouts.append(f.from_chain(linked_lists))  # numbering restarts per category
     for pattern, starts in (("numbered", f.starts_numbered()), ("section", f.starts_section()),
                             ("bold", f.starts_bold()), ("name", f.starts_name())):
+        if pattern != "numbered":
+            starts = f.trim(f.drop_labels(starts)) if starts else starts
         if starts:
-            layouts.append(f.from_starts(pattern, f.trim(starts) if pattern != "numbered" else starts))
+            layouts.append(f.from_starts(pattern, starts))
     for starts in f.starts_heading(min_count=1):
-        layouts.append(f.from_starts("heading", f.trim(starts)))
+        layouts.append(f.from_starts("heading", f.trim(f.drop_labels(starts))))
     # A single item counts only when it carries links (a one-paper issue); otherwise items repeat.
     layouts = [lay for lay in layouts if len(lay.items) >= 2 or f.score(lay) > 0]
     if not layouts:
