@@ -245,7 +245,8 @@ _LINK_TARGET = re.compile(
     r"\]\(\s*(?:<(?P<angle>[^<>\n]*)>|(?P<md>[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*))"
     r"|<(?P<auto>[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>"
 )
-_UNSAFE_SCHEME = re.compile(r"^(?:javascript|vbscript|data|livescript):", re.IGNORECASE)
+_SCHEME = re.compile(r"^(?:(?P<scheme>[a-z][a-z0-9+.\-]*):|//)", re.IGNORECASE)
+_SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _MD = MarkdownIt("commonmark")
 
 
@@ -255,16 +256,18 @@ def link_target(raw: str) -> str:
 
 
 def is_unsafe_url(target: str) -> bool:
-    """True for ``javascript:``/``vbscript:``/``data:`` targets, also case-mixed or entity-encoded
+    """True for a target the site drops: any scheme but ``http(s):``/``mailto:`` (``javascript:``,
+    ``vbscript:``, ``data:``, ``file:`` …, also case-mixed or entity-encoded) and ``//host``
     (a ``%3A`` colon is not a scheme for browsers, so ``javascript%3A…`` is a harmless relative path)."""
     decoded = "".join(ch for ch in html.unescape(target) if ch.isprintable() and not ch.isspace())
-    return bool(_UNSAFE_SCHEME.match(decoded))
+    m = _SCHEME.match(decoded)
+    return m is not None and (m.group("scheme") or "").lower() not in _SAFE_SCHEMES
 
 
 def unsafe_targets(text: str) -> list[str]:
     """Every Markdown link/image/autolink target in ``text`` with a dangerous scheme, normalised
     (raw HTML is not scanned: it is shown as text, never as markup)."""
-    if ":" not in text:
+    if ":" not in text and "//" not in text:
         return []
     found = []
     for m in _LINK_TARGET.finditer(text):
