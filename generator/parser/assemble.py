@@ -21,7 +21,7 @@ from .blocks import AD_CLOSE, AD_OPEN, classify, glossary_entry, is_glossary_tit
 from .items import ItemSpan, Layout, LineInfo, find_items
 from .links import RawLink, split_trailing_links
 from .metadata import HeaderLines, merge_headers, parse_date, parse_header_lines
-from .titles import plain, split_title
+from .titles import is_sentence, plain, split_title, strip_decoration
 from .tokens import MARKER_RE, Unit, to_units
 
 __all__ = ["build_issue"]
@@ -114,12 +114,47 @@ class _BlockBuilder:
         return Block(self.kind, text, ctx.loc(self.units[0].start), title, tuple(items), tuple(entries))
 
 
+def _ad_goes_on(ctx: _Ctx, units: tuple[Unit, ...], n: int) -> bool:
+    """After the ad opener ``units[n]``: True when the ad span goes on into the next unit.
+
+    A bare marker line (``[광고]``) opens a span up to its ``[/광고]`` (or the end of the part); a
+    marker with text on its line (``[AD] 워크숍 …``) is a one-paragraph ad unless a closer follows
+    before the next ad.
+    """
+    lines = ctx.lines(units[n])
+    if any(AD_CLOSE.search(ln) for ln in lines):
+        return False
+    if not AD_OPEN.sub("", lines[0]).strip():
+        return True
+    for u in units[n + 1:]:
+        later = ctx.lines(u)
+        if any(AD_CLOSE.search(ln) for ln in later):
+            return True
+        if AD_OPEN.match(later[0]):
+            return False
+    return False
+
+
 @dataclass
 class _Front:
     title: str | None = None
     title_line: int | None = None
     header: HeaderLines | None = None
     intro: list[str] = field(default_factory=list)
+
+
+def _is_title(ctx: _Ctx, u: Unit, kind: BlockKind | None, *, first: bool) -> bool:
+    """The issue title: a heading, a bold-only line, or the body's first line when it is short and not a
+    sentence. A ``#`` heading is the title even when it names a highlight (``# 주간 LLM 하이라이트``)."""
+    if u.kind == "heading":
+        return kind is None or (u.level == 1 and kind is BlockKind.HIGHLIGHTS)
+    if kind is not None or u.kind != "paragraph" or u.end - u.start != 1:
+        return False
+    line = ctx.info.lines[u.start].strip()
+    if _WHOLE_BOLD.match(line):
+        return True
+    return first and len(line) <= 100 and not is_sentence(plain(line)) and not ctx.info.links(u.start) \
+        and "](" not in line and not MARKER_RE.match(line)
 
 
 def _front(ctx: _Ctx, units: tuple[Unit, ...]) -> _Front:
@@ -133,7 +168,7 @@ def _front(ctx: _Ctx, units: tuple[Unit, ...]) -> _Front:
             ctx.blocks.append(current.build())
             current = None
 
-    for u in units:
+    for n, u in enumerate(units):
         lines = ctx.lines(u)
         if ad_open and current is not None:
             current.add(u)
@@ -145,7 +180,7 @@ def _front(ctx: _Ctx, units: tuple[Unit, ...]) -> _Front:
         if AD_OPEN.match(lines[0]):
             close()
             current = _BlockBuilder(ctx, BlockKind.SPONSOR, u)
-            ad_open = not any(AD_CLOSE.search(ln) for ln in lines)
+            ad_open = _ad_goes_on(ctx, units, n)
             continue
         if u.kind == "paragraph":
             header = parse_header_lines([ln.strip() for ln in lines])
@@ -156,9 +191,8 @@ def _front(ctx: _Ctx, units: tuple[Unit, ...]) -> _Front:
                                 "write it as YYYY-MM-DD or 2025년 11월 16일")
                 continue
         kind = classify(lines, weak=True) if u.kind in ("paragraph", "heading", "list") else None
-        if kind is None and front.title is None and not front.intro and current is None and (
-                u.kind == "heading" or (u.kind == "paragraph" and len(lines) == 1 and _WHOLE_BOLD.match(lines[0].strip()))):
-            front.title, front.title_line = plain(lines[0]), u.start
+        if front.title is None and not front.intro and current is None and _is_title(ctx, u, kind, first=n == 0):
+            front.title, front.title_line = strip_decoration(plain(lines[0])), u.start
             continue
         if current is not None and current.accepts(u, kind):
             current.add(u)
@@ -264,7 +298,7 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int) -> Paper:
                 ctx.blocks.append(current.build())
                 current = None
             take(u, BlockKind.SPONSOR)
-            ad_open = not any(AD_CLOSE.search(ln) for ln in lines)
+            ad_open = _ad_goes_on(ctx, item.units, n)
             continue
         if trailing or after_rule:
             kind = classify(lines, weak=True) or BlockKind.OTHER

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import BlockKind
-from .titles import plain
+from .titles import is_sentence, plain
 
 __all__ = ["classify", "glossary_entry", "is_glossary_title", "is_highlights_lines", "is_image_only",
            "AD_OPEN", "AD_CLOSE"]
@@ -38,7 +38,7 @@ _GLOSSARY = re.compile(r"용어집|용어\s*정리|용어\s*설명|주요\s*용�
 _HIGHLIGHTS = re.compile(r"하이라이트|목차|이번\s*호|이번\s*주\s*(?:요약|목록|논문\s*목록)|highlights|in\s+this\s+issue|"
                          r"table\s+of\s+contents|^contents$|tl;?dr|요약\s*목록", re.IGNORECASE)
 _FOOTER = re.compile(
-    r"구독|좋아요|공유해|공유하|읽어\s*주셔서|수신\s*거부|뉴스레터를\s*받|다음\s*주에\s*만나|"
+    r"구독(?!자)|좋아요|공유해|공유하|읽어\s*주셔서|수신\s*거부|뉴스레터를\s*받|다음\s*주에\s*만나|"
     r"\bsubscribe|\bunsubscribe|\blike\b.*\bshare\b|\bshare\s+(?:this|it)|thanks\s+for\s+reading|"
     r"see\s+you\s+next\s+week|\bforward\s+(?:this|to)",
     re.IGNORECASE,
@@ -104,6 +104,7 @@ def classify(lines: list[str], *, weak: bool) -> BlockKind | None:
         return BlockKind.SPONSOR
     if _FOOTER.search(text) and len(text) <= 600:
         return BlockKind.FOOTER
-    if len(first) <= 80 and len(plain(first)) <= 40 and _HIGHLIGHTS.search(plain(first)):
+    if len(first) <= 80 and len(plain(first)) <= 40 and _HIGHLIGHTS.search(plain(first)) \
+            and not is_sentence(plain(first)):
         return BlockKind.HIGHLIGHTS
     return None

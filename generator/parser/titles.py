@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["plain", "strip_decoration", "split_title", "has_hangul", "has_latin", "NUMBER_RE"]
+__all__ = ["plain", "strip_decoration", "is_sentence", "split_title", "has_hangul", "has_latin", "NUMBER_RE"]
 
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -52,6 +52,14 @@ def plain(markdown: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_SENTENCE_END = re.compile(r"(?:[.!?。:：]|[다요죠][.!?]?)$")
+
+
+def is_sentence(text: str) -> bool:
+    """True when ``text`` ends like a sentence or a lead-in (``…골랐습니다.``, ``Note:``): prose, not a title."""
+    return bool(_SENTENCE_END.search(text.strip()))
+
+
 def _is_decoration(ch: str) -> bool:
     if ch in "\u200d\ufe0f\ufe0e\u20e3":
         return True
@@ -59,9 +67,13 @@ def _is_decoration(ch: str) -> bool:
     return cat in ("So", "Sk", "Cs", "Co", "Zs", "Cf") or (cat == "Mn")
 
 
+_KEYCAP = re.compile(r"^(?:[0-9#*]\ufe0f?\u20e3\s*)+")
+"""Keycap emoji (``1️⃣``, ``#️⃣``): a digit or ``#``/``*`` followed by U+20E3, used as a bullet."""
+
+
 def strip_decoration(text: str) -> str:
-    """Drop leading/trailing emoji and symbols (``🚀 Title ✨`` → ``Title``)."""
-    text = text.strip()
+    """Drop leading/trailing emoji and symbols (``🚀 Title ✨`` → ``Title``, ``1️⃣ Title`` → ``Title``)."""
+    text = _KEYCAP.sub("", text.strip())
     i = 0
     while i < len(text) and (_is_decoration(text[i]) or text[i] in "•·-–—>|"):
         i += 1
