@@ -1,0 +1,84 @@
+"""Newsletters in layouts the parser was not written against: ``unseen/<layout>.md`` → ``<layout>.expected.yaml``.
+
+Each file mixes the layout families of issue #2 in combinations the seeds do not have (see the comment at the top
+of each ``.expected.yaml``). The comparison is exact for what the site depends on: the number of papers, every
+paper's ``title_ko``/``title_en``, its ``paper``/``code``/``tweet`` URLs and the URLs of its other links, the issue's
+``title``/``date``/``author``/``source_url`` and the kinds of its non-paper blocks in order (``other`` blocks are
+ignored: they are the parser's "not a paper, not a known block"). All differences of a file are listed together.
+
+The files must also pass ``digest check`` without errors.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.cli import main as digest_main
+from generator.jsonout import result_json
+from generator.parser import parse_file
+
+HERE = Path(__file__).resolve().parent / "unseen"
+LAYOUTS = sorted(HERE.glob("*.md"))
+META_KEYS = ("title", "date", "author", "source_url")
+LINK_KEYS = ("paper", "code", "tweet")
+
+
+def _expected(md: Path) -> dict[str, Any]:
+    return yaml.safe_load(md.with_name(md.stem + ".expected.yaml").read_text(encoding="utf-8"))
+
+
+def _differences(got: dict[str, Any], want: dict[str, Any]) -> list[str]:
+    diffs: list[str] = []
+    for key in META_KEYS:
+        if got[key] != want[key]:
+            diffs.append(f"issue {key}: got {got[key]!r}, expected {want[key]!r}")
+    kinds = [b["kind"] for b in got["blocks"] if b["kind"] != "other"]
+    if kinds != want["blocks"]:
+        diffs.append(f"block kinds: got {kinds}, expected {want['blocks']}")
+    papers, expected = got["papers"], want["papers"]
+    if len(papers) != len(expected):
+        diffs.append(f"paper count: got {len(papers)}, expected {len(expected)}; headings found: "
+                     + "; ".join(f"{p['line']}: {p['heading'][:50]!r}" for p in papers))
+    for n, (paper, exp) in enumerate(zip(papers, expected), start=1):
+        where = f"paper {n} (line {paper['line']}, {paper['heading'][:40]!r})"
+        for key in ("title_ko", "title_en"):
+            if paper[key] != exp[key]:
+                diffs.append(f"{where} {key}: got {paper[key]!r}, expected {exp[key]!r}")
+        links = paper["links"]
+        for key in LINK_KEYS:
+            if links[key] != exp["links"][key]:
+                diffs.append(f"{where} {key} link: got {links[key]!r}, expected {exp['links'][key]!r}")
+        other = [o["url"] for o in links["other"]]
+        if other != exp["links"]["other"]:
+            diffs.append(f"{where} other links: got {other}, expected {exp['links']['other']}")
+    return diffs
+
+
+def test_there_are_enough_layouts() -> None:
+    assert len(LAYOUTS) >= 12
+    for md in LAYOUTS:
+        want = _expected(md)
+        assert 7 <= len(want["papers"]) <= 10, md.name
+
+
+@pytest.mark.parametrize("md", LAYOUTS, ids=lambda p: p.stem)
+def test_unseen_layout(md: Path) -> None:
+    want = _expected(md)
+    result = parse_file(md, lang="ko")
+    got = result_json(result, str(md))
+    diffs = _differences(got, want)
+    errors = [p.format() for p in result.problems if p.severity.value == "error"]
+    diffs += [f"unexpected error: {e}" for e in errors]
+    assert not diffs, f"{md.name}:\n  " + "\n  ".join(diffs)
+
+
+@pytest.mark.parametrize("md", LAYOUTS, ids=lambda p: p.stem)
+def test_unseen_layout_checks_clean(md: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = digest_main(["check", str(md)])
+    out = capsys.readouterr()
+    assert code == 0, out.out + out.err
+    assert ": error:" not in out.out + out.err
