@@ -153,6 +153,10 @@ CASES: tuple[Case, ...] = (
     Case("javascript-obfuscated.md", errors=((7, "unsafe link target 'JaVaScRiPt:alert(1)'"),
                                              (7, "unsafe link target 'javascript:alert(2)'"),
                                              (8, "unsafe link target 'javascript:alert(4)'"))),
+    Case("other-schemes.md", errors=((7, "unsafe link target 'file:///etc/passwd'"),
+                                     (7, "unsafe link target 'ftp://ftp.example.org/x'"),
+                                     (7, "unsafe link target '//evil.example/x'"),
+                                     (9, "unsafe link target 'ftp://ftp.example.org/code'"))),
     # --- two issues that are one --------------------------------------------------------------------
     Case("duplicate-slug-b.md", errors=((1, "issue slug `hostile-duplicate-slug` is also used by"),), companions=("duplicate-slug-a.md",)),
     Case("duplicate-date-title-b.md", errors=((1, "has the same date and title as"),), companions=("duplicate-date-title-a.md",)),
