@@ -56,11 +56,13 @@ def ngettext_for(lang: str):
     return translations(lang).ngettext
 
 
+@lru_cache(maxsize=4096)
 def format_date(date: _dt.date | None, lang: str) -> str:
     """``2025년 10월 12일`` / ``October 12, 2025``; empty when the date is unknown."""
     return _babel_format_date(date, format="long", locale=lang) if date else ""
 
 
+@lru_cache(maxsize=1024)
 def format_month(date: _dt.date, lang: str) -> str:
     """``2025년 10월`` / ``October 2025``."""
     return format_skeleton("yMMMM", date, locale=lang)

@@ -10,7 +10,8 @@ Rules:
   ``<span class="digest-unavailable">`` with the label, never a broken link;
 * images are shown as their alt text (no requests to other hosts).
 
-Only :mod:`markdown_it` is used; nothing here knows about pages or MkDocs.
+Only :mod:`markdown_it` is used; nothing here knows about pages or MkDocs. Results are cached
+(bounded): the same summary is shown on many pages (issue, topics, related papers).
 """
 
 from __future__ import annotations
@@ -85,16 +86,19 @@ def _parser() -> MarkdownIt:
     return md
 
 
+@lru_cache(maxsize=8192)
 def to_html(text: str) -> str:
     """Render block Markdown (paragraphs, lists…) to safe HTML."""
     return _parser().render(text) if text.strip() else ""
 
 
+@lru_cache(maxsize=8192)
 def to_inline_html(text: str) -> str:
     """Render one line of Markdown (no ``<p>``) to safe HTML, for titles and one-liners."""
     return _parser().renderInline(text) if text.strip() else ""
 
 
+@lru_cache(maxsize=32768)
 def to_plain_text(text: str) -> str:
     """Markdown to plain text: the text of the inline tokens, emphasis and links removed."""
     tokens = _parser().parseInline(text.strip()) if text.strip() else []

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import groupby
 
 from generator import i18n
@@ -431,6 +432,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
 _NOT_ANCHOR = re.compile(r"[^\w-]+")
 
 
+@lru_cache(maxsize=32768)
 def one_line(markdown: str) -> str:
     """First sentence of a Markdown paragraph as plain text, cut at :data:`ONE_LINE_MAX`."""
     text = to_plain_text(markdown)
