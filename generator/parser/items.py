@@ -7,6 +7,7 @@ Candidate *item patterns* are collected from the top-level units:
 ``numbered``  paragraphs whose first line is a bold number (``**1. Title**``, ``**3)** Title``);
 ``heading``   ``#``–``######`` headings of one level that repeats;
 ``section``   bold-only paragraphs that open a ``---``-separated section;
+``rule``      whatever paragraph or heading opens a ``---``-separated section;
 ``bold``      any paragraph whose first line is bold only;
 ``name``      paragraphs that open with a bold name followed by a Korean particle or text
               (``**ATOKEN**은 …``), or that open a paragraph right after a link line.
@@ -255,6 +256,13 @@ class _Finder:
                 out.append(k)
         return out
 
+    def starts_rule(self) -> list[int]:
+        out = []
+        for k, u in enumerate(self.units):
+            if k and self.units[k - 1].kind == "hr" and u.kind in ("paragraph", "heading") and not self.blocky[k]:
+                out.append(k)
+        return out
+
     def starts_bold(self) -> list[int]:
         return [k for k, u in enumerate(self.units)
                 if u.kind == "paragraph" and not self.blocky[k] and _is_whole_bold(self.first(k))]
@@ -366,7 +374,7 @@ class _Finder:
         return linked * 3 - (len(items) - linked) * 0.75 + (1.5 if consecutive else 0) - empty_heads * 2
 
 
-_BONUS = {"list": 0.5, "numbered": 0.4, "heading": 0.3, "section": 0.25, "bold": 0.1, "name": 0.05}
+_BONUS = {"list": 0.5, "numbered": 0.4, "heading": 0.3, "section": 0.25, "rule": 0.15, "bold": 0.1, "name": 0.05}
 
 
 def find_items(units: tuple[Unit, ...], info: LineInfo) -> Layout:
@@ -381,7 +389,7 @@ def find_items(units: tuple[Unit, ...], info: LineInfo) -> Layout:
     if len(linked_lists) > 1 and linked_lists not in chains:
         layouts.append(f.from_chain(linked_lists))  # numbering restarts per category
     for pattern, starts in (("numbered", f.starts_numbered()), ("section", f.starts_section()),
-                            ("bold", f.starts_bold()), ("name", f.starts_name())):
+                            ("rule", f.starts_rule()), ("bold", f.starts_bold()), ("name", f.starts_name())):
         if pattern != "numbered":
             starts = f.trim(f.drop_labels(starts)) if starts else starts
         if starts:
