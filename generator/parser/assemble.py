@@ -27,7 +27,7 @@ from .tokens import MARKER_RE, Unit, to_units
 __all__ = ["build_issue"]
 
 _WHOLE_BOLD = re.compile(r"^(?:\*\*|__)[^*_]+(?:\*\*|__)$")
-_LEAD_IN = re.compile(r"^(?:\*\*|__)(?P<h>[^*_\n]{1,100}?)(?:\*\*|__)[ \t]*(?P<sep>[:：.]?)[ \t]*(?P<rest>.*)$", re.DOTALL)
+_LEAD_IN = re.compile(r"^(?:\*\*|__)(?P<h>[^*_\n]{1,100}?)(?:\*\*|__)[ \t]*(?P<sep>[:：.—–]?)[ \t]*(?P<rest>.*)$", re.DOTALL)
 
 
 @dataclass
