@@ -111,7 +111,7 @@ def _generator(title: str, home_url: str, self_url: str, description: str, lang:
     fg.title(clean_text(title))
     fg.link(href=self_url, rel="self", type="application/rss+xml")
     fg.link(href=home_url, rel="alternate")  # the last link becomes the channel's <link>
-    fg.description(clean_text(description) or clean_text(title))
+    fg.description(str(escape(clean_text(description) or clean_text(title))))  # HTML to readers: escaped text
     fg.language(lang)
     fg.lastBuildDate(updated)
     fg.generator("Paper Digest (python-feedgen)")
