@@ -26,11 +26,29 @@ def baseline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return base / "site"
 
 
+HOSTILE_TOPIC = """
+  - id: hostile-text
+    label_ko: '<script>alert("hostile-topic-label")</script> 주제'
+    label_en: '<img src=x onerror=alert("hostile-topic-label-en")> topic'
+    description_ko: '" onmouseover="alert(1)" x=" 설명입니다.'
+    description_en: '</title><script>alert(1)</script> description.'
+    keywords: [hostile corpus, Hostile]
+"""
+"""A topic whose labels and descriptions (page titles, meta tags, feed titles) are hostile."""
+
+
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped content plus every case that must render safely, built with ``--strict``."""
+    """The shipped content plus every case that must render safely — also as its own English
+    translation — and a hostile topic, built with ``--strict``."""
     base = tmp_path_factory.mktemp("hostile-safe")
-    proc = mkdocs_build(make_content(base / "content", case_files(SAFE_CASES)), base / "site")
+    files = case_files(SAFE_CASES)
+    content = make_content(base / "content", files)
+    for name, data in files.items():
+        (content / "en" / name).write_bytes(data)
+    with (content / "topics.yml").open("a", encoding="utf-8") as topics:
+        topics.write(HOSTILE_TOPIC)
+    proc = mkdocs_build(content, base / "site")
     assert TRACEBACK not in proc.stdout + proc.stderr
     assert proc.returncode == 0, proc.stderr[-4000:]
     return base / "site"
@@ -69,13 +87,17 @@ def test_no_executable_content_anywhere(baseline_site: Path, hostile_site: Path)
 
 
 @pytest.mark.parametrize("case", SAFE_CASES, ids=lambda case: case.name)
-def test_hostile_text_is_shown_as_text(case, hostile_site: Path) -> None:
-    """Raw HTML is escaped, not dropped: the Korean page shows exactly what the source says (the
-    English page of an untranslated issue is titled with the original's name; the scan covers it)."""
-    text = page_text(hostile_site, f"issues/{Path(case.name).stem}")
+@pytest.mark.parametrize("lang_prefix", ["", "en/"])
+def test_hostile_text_is_shown_as_text(case, lang_prefix: str, hostile_site: Path) -> None:
+    """Raw HTML is escaped, not dropped: each page shows exactly what the source says."""
+    text = page_text(hostile_site, f"{lang_prefix}issues/{Path(case.name).stem}")
     for visible in case.visible:
         assert visible in text
-    assert (hostile_site / "en" / "issues" / Path(case.name).stem / "index.html").is_file()
+
+
+def test_hostile_topic_is_shown_as_text(hostile_site: Path) -> None:
+    assert '<script>alert("hostile-topic-label")</script> 주제' in page_text(hostile_site, "topics/hostile-text")
+    assert '<img src=x onerror=alert("hostile-topic-label-en")> topic' in page_text(hostile_site, "en/topics/hostile-text")
 
 
 def test_build_with_errors_names_every_file_and_writes_nothing(tmp_path: Path) -> None:
