@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -257,3 +261,36 @@ def test_site_under_a_sub_path(build_site) -> None:
     assert hrefs["ko"] == f"https://example.github.io/paper-digest/papers/{TRM}/"
     assert hrefs["en"] == f"https://example.github.io/paper-digest/en/papers/{TRM}/"
     assert _switch_target(page, "en", f"papers/{TRM}/") == f"/papers/{TRM}/"
+
+
+@pytest.mark.slow
+def test_sponsor_blocks_are_marked(built_site: Path) -> None:
+    slug = "2025-10-13-llm-watch-7-papers-you-should-know"
+    for lang, label in (("ko", "광고"), ("en", "Sponsored")):
+        boxes = article(soup(built_site, lang, f"issues/{slug}")).select("aside.digest-sponsored")
+        assert boxes and all(box.select_one(".digest-sponsored__label").text == label for box in boxes)
+        assert "Towards AI" in " ".join(box.text for box in boxes) or lang == "ko"
+
+
+@pytest.mark.slow
+def test_korean_issue_without_english_file_gets_english_pages(tmp_path: Path) -> None:
+    """A full ``mkdocs build --strict`` of a content folder where one issue has no English file."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    slug = "2025-10-13-llm-watch-7-papers-you-should-know"
+    (content / "en" / f"{slug}.md").unlink()
+    site = tmp_path / "site"
+    env = dict(os.environ, DIGEST_CONTENT_DIR=str(content))
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    page = article(soup(site, "en", f"issues/{slug}"))
+    notice = page.select_one(".digest-untranslated")
+    assert notice is not None and "Korean" in notice.text
+    assert "Artificial Hippocampus Networks" in page.text  # English titles where known
+    assert "인공 해마 네트워크" in page.text  # the Korean text itself
+    paper = article(soup(site, "en", "papers/artificial-hippocampus-networks"))
+    assert paper.select(".digest-coverage")
+    assert (site / "en" / "papers" / "agentfold" / "index.html").is_file()
