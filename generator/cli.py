@@ -92,7 +92,8 @@ def collect_files(paths: list[str]) -> tuple[list[Path], list[Problem]]:
     for raw in paths or [str(DEFAULT_CONTENT)]:
         path = Path(raw)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix in (".md", ".txt") and p.is_file()))
+            files.extend(sorted(p for p in path.rglob("*")
+                                if p.suffix in (".md", ".txt") and p.name.lower() != "readme.md" and p.is_file()))
         elif path.is_file():
             files.append(path)
         else:
