@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+import feedparser
 from bs4 import BeautifulSoup
 from sitemap import LANGS, load_site_pages
 
@@ -79,7 +80,9 @@ def test_switcher_hreflang_and_feed_links_stay_inside_subpath(subpath_site) -> N
         rel = html.parent.relative_to(site_dir).as_posix()
         page_url = base if rel == "." else f"{base}{rel}/"
         soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
-        links = soup.select("a[hreflang], link[hreflang], link[rel~=alternate], link[rel=canonical]")
+        links = soup.select(
+            "a[hreflang], link[hreflang], link[rel~=alternate], link[rel=canonical], a[type=\"application/rss+xml\"]"
+        )
         for el in links:
             target = urljoin(page_url, el.get("href", ""))
             checked += 1
@@ -87,3 +90,25 @@ def test_switcher_hreflang_and_feed_links_stay_inside_subpath(subpath_site) -> N
                 outside.append(f"{html.relative_to(site_dir)}: <{el.name} {dict(el.attrs)}> -> {target}")
     assert checked, "no switcher/hreflang/alternate links found at all"
     assert not outside, "links leaving the sub-path:\n" + "\n".join(outside[:50])
+
+
+@pytest.mark.slow
+def test_sitemap_and_feed_urls_stay_inside_subpath(subpath_site) -> None:
+    site_dir, base = subpath_site
+    sitemaps = sorted(site_dir.rglob("sitemap.xml"))
+    feeds = [p for p in sorted(site_dir.rglob("*.xml")) if b"<rss" in p.read_bytes()[:400]]
+    assert sitemaps, "no sitemap.xml built"
+    outside = []
+    for sitemap in sitemaps:
+        soup = BeautifulSoup(sitemap.read_text(encoding="utf-8"), "xml")
+        urls = [loc.text.strip() for loc in soup.find_all("loc")] + [
+            link["href"] for link in soup.find_all("link") if link.get("href")
+        ]
+        assert urls, f"{sitemap}: lists no URL"
+        outside += [f"{sitemap.relative_to(site_dir)}: {u}" for u in urls if not u.startswith(base)]
+    for feed_path in feeds:
+        feed = feedparser.parse(feed_path.read_bytes())
+        urls = [feed.feed.get("link", "")] + [link.href for link in feed.feed.get("links", [])]
+        urls += [entry.link for entry in feed.entries]
+        outside += [f"{feed_path.relative_to(site_dir)}: {u}" for u in urls if u and not u.startswith(base)]
+    assert not outside, "sitemap/feed URLs outside the sub-path:\n" + "\n".join(outside[:50])
