@@ -34,9 +34,13 @@ def is_allowed_url(url: str | None) -> bool:
     """True when ``url`` may become an ``href``: http(s), mailto or an explicit relative path."""
     if not url or any(ch.isspace() or ord(ch) < 32 for ch in url):
         return False
-    scheme = urlsplit(url).scheme.lower()
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. "https://arxiv.o[rg/…": a stray bracket reads as a broken IPv6 host
+        return False
+    scheme = parts.scheme.lower()
     if scheme in ("http", "https"):
-        return bool(urlsplit(url).netloc)
+        return bool(parts.netloc)
     if scheme == "mailto":
         return len(url) > len("mailto:")
     return not scheme and bool(_RELATIVE.match(url))
