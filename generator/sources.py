@@ -18,7 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 import yaml
 from charset_normalizer import from_bytes
@@ -257,11 +257,18 @@ def link_target(raw: str) -> str:
 
 def is_unsafe_url(target: str) -> bool:
     """True for a target the site drops: any scheme but ``http(s):``/``mailto:`` (``javascript:``,
-    ``vbscript:``, ``data:``, ``file:`` …, also case-mixed or entity-encoded) and ``//host``
-    (a ``%3A`` colon is not a scheme for browsers, so ``javascript%3A…`` is a harmless relative path)."""
+    ``vbscript:``, ``data:``, ``file:`` …, also case-mixed or entity-encoded), ``//host``, and
+    targets that do not parse as a URL at all (a ``%3A`` colon is not a scheme for browsers, so
+    ``javascript%3A…`` is a harmless relative path)."""
     decoded = "".join(ch for ch in html.unescape(target) if ch.isprintable() and not ch.isspace())
     m = _SCHEME.match(decoded)
-    return m is not None and (m.group("scheme") or "").lower() not in _SAFE_SCHEMES
+    if m is not None and (m.group("scheme") or "").lower() not in _SAFE_SCHEMES:
+        return True
+    try:
+        urlsplit(decoded)
+    except ValueError:  # "https://arxiv.o[rg/…": not an address at all, dropped by the renderer too
+        return True
+    return False
 
 
 def unsafe_targets(text: str) -> list[str]:
