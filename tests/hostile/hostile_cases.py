@@ -157,6 +157,7 @@ CASES: tuple[Case, ...] = (
                                      (7, "unsafe link target 'ftp://ftp.example.org/x'"),
                                      (7, "unsafe link target '//evil.example/x'"),
                                      (9, "unsafe link target 'ftp://ftp.example.org/code'"))),
+    Case("malformed-url.md", errors=((9, "unsafe link target 'https://arxiv.o"), (14, "unsafe link target 'http://"))),
     # --- two issues that are one --------------------------------------------------------------------
     Case("duplicate-slug-b.md", errors=((1, "issue slug `hostile-duplicate-slug` is also used by"),), companions=("duplicate-slug-a.md",)),
     Case("duplicate-date-title-b.md", errors=((1, "has the same date and title as"),), companions=("duplicate-date-title-a.md",)),

@@ -51,7 +51,7 @@ def test_renderer_alone_makes_nothing_executable(lang: str, catalog_with_errors)
     "[x]( javascript:alert(1))", "<javascript:alert(1)>", "[x](vbscript:msgbox(1))",
     "[x](data:text/html;base64,PHNjcmlwdD4=)", "![x](data:image/svg+xml;base64,PHN2Zz4=)", "![x](https://evil.example/t.png)",
     "[x](//evil.example/)", "[x](file:///etc/passwd)", '<a href="javascript:alert(1)">x</a>', "<img src=x onerror=alert(1)>",
-    "<script>alert(1)</script>", "[x](java\tscript:alert(1))", "[x][r]\n\n[r]: javascript:alert(1)",
+    "<script>alert(1)</script>", "[x](java\tscript:alert(1))", "[x](https://arxiv.o[rg/abs/1)", "[x](http://[::1)", "[x][r]\n\n[r]: javascript:alert(1)",
 ])
 def test_markdown_renderer_never_emits_a_dangerous_link(source: str) -> None:
     for rendered in (to_html(source), to_inline_html(source)):
