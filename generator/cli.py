@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .importer import ImportRequest, import_issue, new_issue
 from .jsonout import result_json
-from .model import Location, ParseResult, Problem, Severity
+from .model import Location, Problem, Severity
 from .parser import parse_file
 
 __all__ = ["main", "build_parser", "COMMANDS", "collect_files", "check_paths"]
@@ -45,20 +45,11 @@ def _date(text: str) -> _dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date; write YYYY-MM-DD") from None
 
 
-def _safe_parse(path: Path) -> ParseResult:
-    try:
-        return parse_file(path)
-    except Exception as exc:  # noqa: BLE001 - a parser bug must not become a traceback for editors
-        return ParseResult(None, (Problem(Location(str(path), 0), Severity.ERROR,
-                                          f"the parser failed on this file ({type(exc).__name__}: {exc})",
-                                          "report this as a bug, with the file attached"),))
-
-
 # ---- parse ---------------------------------------------------------------------------------
 
 def cmd_parse(args: argparse.Namespace) -> int:
     """Print one parsed issue (``--json``: the object described by ``parse.schema.json``)."""
-    result = _safe_parse(Path(args.path))
+    result = parse_file(Path(args.path))
     if args.json:
         print(json.dumps(result_json(result, args.path), ensure_ascii=False, indent=2))
         _print_problems(result.problems, sys.stderr)
@@ -122,7 +113,7 @@ def check_paths(paths: list[str]) -> list[Problem]:
     """All problems of the given files/folders (default ``content/``), cross-file ones included."""
     files, problems = collect_files(paths)
     for path in files:
-        problems.extend(_safe_parse(path).problems)
+        problems.extend(parse_file(path).problems)
     roots: list[Path] = []
     for raw in paths or [str(DEFAULT_CONTENT)]:
         root = _content_root(Path(raw))

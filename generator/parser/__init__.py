@@ -50,8 +50,16 @@ def parse_text(text: str, path: str, *, slug: str | None = None, lang: str = "ko
 
 
 def parse_file(path: str | Path, *, lang: str | None = None) -> ParseResult:
-    """Read and parse one file; the language defaults to the parent folder (``ko``/``en``)."""
+    """Read and parse one file; the language defaults to the parent folder (``ko``/``en``).
+
+    Never raises: a parser bug on some input becomes an error naming the file, so that neither
+    ``digest check`` nor the site build shows an editor a traceback."""
     src = read_source(path)
     if isinstance(src, Problem):
         return ParseResult(None, (src,))
-    return parse_source(src, lang=lang or lang_of(path))
+    try:
+        return parse_source(src, lang=lang or lang_of(path))
+    except Exception as exc:  # noqa: BLE001 - a parser bug must not become a traceback for editors
+        return ParseResult(None, (Problem(Location(str(path), 0), Severity.ERROR,
+                                          f"the parser failed on this file ({type(exc).__name__}: {exc})",
+                                          "report this as a bug, with the file attached"),))
