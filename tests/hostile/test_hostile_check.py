@@ -78,3 +78,19 @@ def test_normalised_text_parses_like_the_clean_file(name: str, tmp_path: Path) -
     assert tuple(paper.heading for paper in issue.papers) == KOREAN_HEADINGS
     text = issue.intro + "".join(paper.body for paper in issue.papers)
     assert not {"\r", "\ufeff", "\u200b", "\u2060"} & set(text)
+
+
+def test_a_parser_bug_names_the_file_instead_of_a_traceback(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """``parse_file`` (used by ``digest check`` and the build) turns an exception into a path error."""
+    import generator.parser as parser
+
+    def broken(*args, **kwargs):
+        raise IndexError("simulated parser bug")
+
+    monkeypatch.setattr(parser, "parse_source", broken)
+    path = tmp_path / "ko" / "issue.md"
+    path.parent.mkdir()
+    path.write_bytes(CASES[0].data())
+    result = parser.parse_file(path)
+    assert result.issue is None and not result.ok
+    assert result.problems[0].format().startswith(f"{path}:0: error: the parser failed on this file (IndexError")
