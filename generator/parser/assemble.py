@@ -21,7 +21,7 @@ from .blocks import AD_CLOSE, AD_OPEN, classify, glossary_entry, is_glossary_tit
 from .items import ItemSpan, Layout, LineInfo, find_items
 from .links import RawLink, split_trailing_links
 from .metadata import HeaderLines, merge_headers, parse_date, parse_header_lines
-from .titles import is_sentence, plain, split_title, strip_decoration
+from .titles import has_hangul, has_latin, is_sentence, plain, split_title, strip_decoration
 from .tokens import MARKER_RE, Unit, to_units
 
 __all__ = ["build_issue"]
@@ -255,6 +255,20 @@ def _body_piece(ctx: _Ctx, u: Unit, start: int, prefix: str = "") -> tuple[str, 
     return text, links
 
 
+_ITALIC_LINE = re.compile(r"^(?:\*(?P<a>[^*\n]+)\*|_(?P<b>[^_\n]+)_)$")
+
+
+def _english_subtitle(pieces: list[tuple[Unit, str]]) -> str | None:
+    """The English title written as an italic line right under a Korean heading (``*English Title*``)."""
+    if not pieces or pieces[0][0].kind != "paragraph":
+        return None
+    m = _ITALIC_LINE.match(pieces[0][1].strip())
+    if not m:
+        return None
+    text = (m.group("a") or m.group("b")).strip()
+    return text if has_latin(text) and not has_hangul(text) and not is_sentence(text) else None
+
+
 def _paper(ctx: _Ctx, item: ItemSpan, position: int) -> Paper:
     pieces: list[tuple[Unit, str]] = []
     links = [ctx.link(r, item.heading_line) for r in item.heading_links]
@@ -326,6 +340,10 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int) -> Paper:
 
     heading = plain(item.heading)
     title_ko, title_en = split_title(heading, ctx.lang)
+    english = _english_subtitle(pieces) if ctx.lang != "en" and title_ko else None
+    if english is not None:
+        title_ko, title_en = strip_decoration(heading), english
+        pieces = pieces[1:]
     summary = next((t for u, t in pieces if u.kind == "paragraph"), pieces[0][1] if pieces else "")
     if not links:
         ctx.problem(item.heading_line, Severity.WARNING, f"paper {position} ({heading[:40]!r}) has no link line",

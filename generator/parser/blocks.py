@@ -38,8 +38,8 @@ _GLOSSARY = re.compile(r"용어집|용어\s*정리|용어\s*설명|주요\s*용�
 _HIGHLIGHTS = re.compile(r"하이라이트|목차|이번\s*호|이번\s*주\s*(?:요약|목록|논문\s*목록)|highlights|in\s+this\s+issue|"
                          r"table\s+of\s+contents|^contents$|tl;?dr|요약\s*목록", re.IGNORECASE)
 _FOOTER = re.compile(
-    r"구독(?!자)|좋아요|공유해|공유하|읽어\s*주셔서|수신\s*거부|뉴스레터를\s*받|다음\s*주에\s*만나|"
-    r"\bsubscribe|\bunsubscribe|\blike\b.*\bshare\b|\bshare\s+(?:this|it)|thanks\s+for\s+reading|"
+    r"구독(?!자)|좋아요|팔로우\s*하|팔로우해|공유해|공유하|읽어\s*주셔서|수신\s*거부|뉴스레터를\s*받|다음\s*주에\s*만나|"
+    r"\bsubscribe|\bfollow\s+us|\bunsubscribe|\blike\b.*\bshare\b|\bshare\s+(?:this|it)|thanks\s+for\s+reading|"
     r"see\s+you\s+next\s+week|\bforward\s+(?:this|to)",
     re.IGNORECASE,
 )
@@ -47,6 +47,8 @@ _GLOSSARY_ENTRY = re.compile(
     r"^\s*(?:[-*+•]\s+)?(?:\*\*|__)(?P<term>[^*_]+?)(?:\*\*|__)\s*(?:[:：]|[-–—]\s)\s*(?P<def>\S.*)$"
     r"|^\s*(?:[-*+•]\s+)?(?P<term2>[^:：*]{1,60}?)\s*[:：]\s*(?P<def2>\S.*)$"
 )
+_QUOTE_OR_EMOJI = re.compile(r"^\s*(?:>\s*)*(?:[^\w\s*_\[(\-+.#>]\ufe0f?\s*)*")
+"""Quote marks and emoji before a block's first word."""
 _IMAGE_ONLY = re.compile(r"^\s*(?:(?:\[\s*)?!\[[^\]]*\]\([^)]*\)(?:\s*\]\([^)]*\))?\s*)+$")
 
 
@@ -92,7 +94,8 @@ def classify(lines: list[str], *, weak: bool) -> BlockKind | None:
         return None
     first = rows[0]
     text = " ".join(r.strip() for r in rows)
-    if AD_OPEN.match(first) or _SPONSOR_LEAD.match(first):
+    lead = _QUOTE_OR_EMOJI.sub("", first)  # "> 📣 **광고** …" leads like "**광고** …"
+    if AD_OPEN.match(first) or _SPONSOR_LEAD.match(first) or _SPONSOR_LEAD.match(lead):
         return BlockKind.SPONSOR
     if is_image_only(rows):
         return BlockKind.IMAGE

@@ -38,6 +38,8 @@ _LEAD_WORDS = re.compile(
     r"^(?:핵심|요약|결과|주요|방법|의의|한계|장점|단점|요점|배경|문제|기여|실험|성과|특징|아이디어|시사점|왜|무엇|어떻게|"
     r"why|what|how|key|results?|methods?|takeaways?|summary|tl;?dr|limitations?|highlights?|background|contributions?)",
     re.IGNORECASE)
+_NOT_PROSE = (":", "：", ".", "|", "·", "/", "•", "[", "(")
+"""What follows a bold word that is a label or a link group (``**구독하기** | [트위터](…)``), not prose."""
 _WHOLE_BOLD = re.compile(r"^(?:\*\*|__)(?P<inner>.+?)(?:\*\*|__)$")
 _BOLD_OPEN = re.compile(r"^(?:\*\*|__)(?P<inner>[^*_].*?)(?:\*\*|__)(?P<rest>.*)$")
 
@@ -179,7 +181,7 @@ def _starts_with_bold_name(text: str) -> bool:
     inner, rest = m.group("inner").strip(), m.group("rest")
     if not rest.strip() or inner.endswith((":", ".", "：")) or len(inner) > 150:
         return False
-    return bool(_PARTICLE.match(rest)) or (rest.startswith(" ") and not rest.lstrip().startswith((":", "：", ".")))
+    return bool(_PARTICLE.match(rest)) or (rest.startswith(" ") and not rest.lstrip().startswith(_NOT_PROSE))
 
 
 def _is_whole_bold(text: str) -> bool:
@@ -221,8 +223,7 @@ class _Finder:
                     and self.info.text(it.children[0].start).startswith(("**", "__")) for it in u.items
                 ):
                     chains.append([k])
-                last_number = None
-                continue
+                continue  # a bullet list between numbered items (their link list) does not end the numbering
             if chains and last_number is not None and u.first_number == last_number + 1:
                 chains[-1].append(k)
             else:

@@ -45,14 +45,20 @@ _PLAIN = sorted((w for w in _LABELS if len(w) > 1), key=len, reverse=True)
 _PLAIN_ALT = "|".join(re.escape(w) for w in _PLAIN)
 
 _URL = r"(?:https?://|javascript:|data:|vbscript:|www\.)[^\s|<>\"']+"
+_SUFFIX = r"(?:\s*(?:보기|바로\s*가기|링크|페이지|link|page))?"
+"""A word that may follow a label (``논문 보기``, ``코드 링크``, ``Paper link``)."""
+_SUFFIX_RE = re.compile(r"\s*(?:보기|바로\s*가기|링크|페이지|link|page)$")
+_KEYED_ALT = "(?:" + _PLAIN_ALT + ")" + _SUFFIX + "|x"
+"""Labels written before ``:`` and an address; single-letter ``X:`` is unambiguous there."""
 _ENTRY = re.compile(
     r"\[(?P<ml>[^\]]*)\]\((?P<mu>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"]*\")?\)"
     r"|\[(?P<ul>[^\]]*)\]\((?P<uu>https?://[^()\s|]+)(?=\s*(?:[|·,•]|$))"  # closing ")" forgotten
     r"|<(?P<au>[a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"
-    r"|(?P<lm>" + _PLAIN_ALT + r")\s*\**\s*[:：]\s*\**\s*\[[^\]]*\]\((?P<lmu>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)"
-    r"|(?P<ll>" + _PLAIN_ALT + r")\s*\**\s*[:：]\s*\**\s*<?(?P<lu>" + _URL + r")>?"
+    r"|(?P<lm>" + _KEYED_ALT + r")\s*\**\s*[:：]\s*\**\s*\[[^\]]*\]\((?P<lmu>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)"
+    r"|(?P<ll>" + _KEYED_ALT + r")\s*\**\s*[:：]\s*\**\s*<?(?P<lu>" + _URL + r")>?"
+    r"|(?P<lp>" + _KEYED_ALT + r")\s*[(（]\s*(?P<lpu>(?:https?://|www\.)[^\s|<>\"'()（）]+(?:\([^\s()]*\)[^\s|<>\"'()（）]*)*)\s*[)）]"
     r"|(?P<bu>" + _URL + r")"
-    r"|(?<![\w])(?P<pl>" + _PLAIN_ALT + r")(?![\w])",
+    r"|(?<![\w])(?P<pl>(?:" + _PLAIN_ALT + r")" + _SUFFIX + r")(?![\w])",
     re.IGNORECASE,
 )
 _LABEL_JUNK = re.compile(r"[^\w\s.-]+|^[\s.-]+|[\s.-]+$")
@@ -105,7 +111,12 @@ def _host_kind(url: str) -> LinkKind:
 
 
 def _label_key(label: str) -> str:
-    return _LABEL_JUNK.sub(" ", label).strip().lower()
+    key = _LABEL_JUNK.sub(" ", label).strip().lower()
+    if key not in _LABELS:
+        base = _SUFFIX_RE.sub("", key).strip()
+        if base in _LABELS:
+            return base
+    return key
 
 
 def is_link_label(label: str) -> bool:
@@ -162,6 +173,8 @@ def _entries(text: str) -> list[RawLink] | None:
             found.append(_make(m.group("lm"), m.group("lmu")))
         elif m.group("ll") is not None:
             found.append(_make(m.group("ll"), m.group("lu")))
+        elif m.group("lp") is not None:
+            found.append(_make(m.group("lp"), m.group("lpu")))
         elif m.group("bu") is not None:
             found.append(_make("", m.group("bu")))
         else:

@@ -132,11 +132,10 @@ def split_title(heading: str, lang: str = "ko") -> tuple[str | None, str | None]
             return before.strip(" :-–—"), inner
         if before and inner and has_hangul(inner) and not has_hangul(before) and has_latin(before):
             return inner, before.strip(" :-–—")
-    for sep in _SEPARATORS:
-        if sep in text:
-            left, right = text.split(sep, 1)
-            left, right = left.strip(), right.strip()
-            if left and right and not has_hangul(left) and has_latin(left) and has_hangul(right):
-                return right, left
-            break
+    found = [(text.index(sep), sep) for sep in _SEPARATORS if sep in text]
+    if found:
+        at, sep = min(found)  # the first separator written (``Name – 한국어: 부제``)
+        left, right = text[:at].strip(), text[at + len(sep):].strip()
+        if left and right and not has_hangul(left) and has_latin(left) and has_hangul(right):
+            return right, left
     return text, _paren_english(text)
