@@ -6,7 +6,8 @@ paper's ``title_ko``/``title_en``, its ``paper``/``code``/``tweet`` URLs and the
 ``title``/``date``/``author``/``source_url`` and the kinds of its non-paper blocks in order (``other`` blocks are
 ignored: they are the parser's "not a paper, not a known block"). All differences of a file are listed together.
 
-The files must also pass ``digest check`` without errors.
+The files must also pass ``digest check`` without errors. Last, each English translation in ``content/en`` must
+parse to the papers of its Korean original, titled by the English headings.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from generator.jsonout import result_json
 from generator.parser import parse_file
 
 HERE = Path(__file__).resolve().parent / "unseen"
+ROOT = Path(__file__).resolve().parents[2]
+PAIRS = sorted((ROOT / "content" / "ko").glob("*.md"))
 LAYOUTS = sorted(HERE.glob("*.md"))
 META_KEYS = ("title", "date", "author", "source_url")
 LINK_KEYS = ("paper", "code", "tweet")
@@ -82,3 +85,20 @@ def test_unseen_layout_checks_clean(md: Path, capsys: pytest.CaptureFixture[str]
     out = capsys.readouterr()
     assert code == 0, out.out + out.err
     assert ": error:" not in out.out + out.err
+
+
+@pytest.mark.parametrize("ko", PAIRS, ids=lambda p: p.stem)
+def test_translation_parses_like_the_original(ko: Path) -> None:
+    """``content/en/X.md`` has the papers of ``content/ko/X.md`` in the same order, each titled by its English
+    heading (no Korean title), with the same link addresses."""
+    en = ko.parent.parent / "en" / ko.name
+    if not en.exists():
+        pytest.skip(f"{ko.name} is not translated yet")
+    ko_issue, en_issue = parse_file(ko).issue, parse_file(en).issue
+    assert ko_issue is not None and en_issue is not None
+    assert len(en_issue.papers) == len(ko_issue.papers), [p.heading for p in en_issue.papers]
+    for k, e in zip(ko_issue.papers, en_issue.papers):
+        where = f"{en.name}:{e.location.line}"
+        assert e.title_ko is None, where
+        assert e.title_en == e.heading.strip() and e.title_en, where
+        assert [link.url for link in e.links] == [link.url for link in k.links], where
