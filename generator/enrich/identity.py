@@ -164,6 +164,32 @@ def likely_reason(a: Names, b: Names) -> str | None:
     return None
 
 
+def _certain_keys(names: Names) -> set[tuple[str, ...]]:
+    """Keys two items share whenever :func:`certain_reason` can hold for them."""
+    keys = {("arxiv", a) for a in names.arxiv} | {("title", t) for t in names.titles}
+    keys |= {("core", c) for c in names.cores}
+    for title in names.titles:  # a core name continued by a connecting word: `<core> for …`
+        words = title.split()
+        keys |= {("core", " ".join(words[:k])) for k in range(1, len(words)) if words[k] in _CONNECTORS}
+    return keys
+
+
+def _likely_keys(names: Names) -> set[tuple[str, ...]]:
+    """Keys two items share whenever :func:`likely_reason` can hold (an acronym or two title words)."""
+    keys = {("acronym", a) for a in names.acronyms}
+    return keys | {("words", *pair) for pair in combinations(sorted(names.tokens), 2)}
+
+
+def _candidate_pairs(names: Sequence[Names], keys_of) -> list[tuple[int, int]]:
+    """Pairs ``i < j`` of items sharing a key, in the order of ``combinations`` (so results do not
+    change): comparing only these instead of every pair keeps identity near-linear on a large archive."""
+    buckets: dict[tuple[str, ...], list[int]] = {}
+    for i, item in enumerate(names):
+        for key in keys_of(item):
+            buckets.setdefault(key, []).append(i)
+    return sorted({pair for members in buckets.values() for pair in combinations(members, 2)})
+
+
 class _UnionFind:
     """Union-find over item indices that refuses unions joining forbidden pairs."""
 
@@ -254,13 +280,13 @@ def identify(appearances: Sequence[Appearance], overrides: Overrides) -> Identif
                 continue
             uf.union(members[0], i)
 
-    same_issue = {
-        frozenset((i, j))
-        for i, j in combinations(range(len(appearances)), 2)
-        if appearances[i].issue_slug == appearances[j].issue_slug
-    }
-    for i, j in combinations(range(len(appearances)), 2):
-        if certain_reason(names[i], names[j]) and uf.conflict(i, j, forbidden | same_issue) is None:
+    by_issue: dict[str, list[int]] = {}
+    for i, a in enumerate(appearances):
+        by_issue.setdefault(a.issue_slug, []).append(i)
+    same_issue = {frozenset(pair) for members in by_issue.values() for pair in combinations(members, 2)}
+    kept_apart = forbidden | same_issue
+    for i, j in _candidate_pairs(names, _certain_keys):
+        if certain_reason(names[i], names[j]) and uf.conflict(i, j, kept_apart) is None:
             uf.union(i, j)
 
     groups = uf.groups()
@@ -285,7 +311,7 @@ def likely_duplicates(appearances: Sequence[Appearance], identification: Identif
     }
     group_of = {i: g for g in identification.groups for i in g.members}
     problems = []
-    for i, j in combinations(range(len(appearances)), 2):
+    for i, j in _candidate_pairs(names, _likely_keys):
         a, b = appearances[i], appearances[j]
         if group_of[i] is group_of[j] or a.issue_slug == b.issue_slug or frozenset((i, j)) in split_pairs:
             continue

@@ -119,6 +119,12 @@ def _pattern(keyword: str) -> re.Pattern[str]:
     return re.compile(escaped)
 
 
+def _count(keyword: str, pattern: re.Pattern[str], text: str) -> int:
+    """Matches of ``pattern`` in ``text``; the plain substring test first skips most regex scans
+    (a keyword absent from a text cannot match), which keeps scoring fast on a large archive."""
+    return len(pattern.findall(text)) if keyword in text else 0
+
+
 @dataclass(frozen=True)
 class TopicScorer:
     """Keyword patterns of all topics, compiled once."""
@@ -126,20 +132,20 @@ class TopicScorer:
     topics: tuple[Topic, ...]
     """The topics, in ``topics.yml`` order."""
 
-    patterns: tuple[tuple[re.Pattern[str], ...], ...]
-    """One tuple of keyword patterns per topic."""
+    patterns: tuple[tuple[tuple[str, re.Pattern[str]], ...], ...]
+    """One tuple of ``(casefolded keyword, pattern)`` per topic."""
 
     @classmethod
     def of(cls, topics: Sequence[Topic]) -> TopicScorer:
         """Compile the keywords of ``topics``."""
-        return cls(tuple(topics), tuple(tuple(_pattern(k) for k in t.keywords) for t in topics))
+        return cls(tuple(topics), tuple(tuple((k.casefold(), _pattern(k)) for k in t.keywords) for t in topics))
 
     def scores(self, titles: Iterable[str], bodies: Iterable[str]) -> list[int]:
         """Score of every topic for a paper with these titles and bodies."""
         title = "\n".join(titles).casefold()
         body = "\n".join(bodies).casefold()
         return [
-            sum(TITLE_WEIGHT * len(p.findall(title)) + min(BODY_CAP, len(p.findall(body))) for p in patterns)
+            sum(TITLE_WEIGHT * _count(k, p, title) + min(BODY_CAP, _count(k, p, body)) for k, p in patterns)
             for patterns in self.patterns
         ]
 
