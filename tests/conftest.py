@@ -36,7 +36,10 @@ from typing import Callable, Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from sitemap import SitePages, load_site_pages
+
+# tests/sitemap.py is shared with scripts/lighthouse.sh; importable whatever pytest's import mode
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sitemap import SitePages, load_site_pages  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "tests" / "artifacts"
