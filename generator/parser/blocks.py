@@ -47,6 +47,7 @@ _GLOSSARY_ENTRY = re.compile(
     r"^\s*(?:[-*+•]\s+)?(?:\*\*|__)(?P<term>[^*_]+?)(?:\*\*|__)\s*(?:[:：]|[-–—]\s)\s*(?P<def>\S.*)$"
     r"|^\s*(?:[-*+•]\s+)?(?P<term2>[^:：*]{1,60}?)\s*[:：]\s*(?P<def2>\S.*)$"
 )
+_ATX = re.compile(r"^\s*#{1,6}\s+")
 _QUOTE_OR_EMOJI = re.compile(r"^\s*(?:>\s*)*(?:[^\w\s*_\[(\-+.#>]\ufe0f?\s*)*")
 """Quote marks and emoji before a block's first word."""
 _IMAGE_ONLY = re.compile(r"^\s*(?:(?:\[\s*)?!\[[^\]]*\]\([^)]*\)(?:\s*\]\([^)]*\))?\s*)+$")
@@ -92,7 +93,7 @@ def classify(lines: list[str], *, weak: bool) -> BlockKind | None:
     rows = [line for line in lines if line.strip()]
     if not rows:
         return None
-    first = rows[0]
+    first = _ATX.sub("", rows[0])
     text = " ".join(r.strip() for r in rows)
     lead = _QUOTE_OR_EMOJI.sub("", first)  # "> 📣 **광고** …" leads like "**광고** …"
     if AD_OPEN.match(first) or _SPONSOR_LEAD.match(first) or _SPONSOR_LEAD.match(lead):

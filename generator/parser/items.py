@@ -197,6 +197,8 @@ class _Finder:
         self.units = units
         self.info = info
         self.blocky = [self._blocky(u) for u in units]
+        self.lead_items: dict[int, int] = {}
+        """Per list unit: how many leading items belong to the paper before it (see :meth:`_resumes_at`)."""
 
     @lru_cache(maxsize=None)  # noqa: B019 - one finder per document
     def unit_links(self, k: int) -> bool:
@@ -224,12 +226,27 @@ class _Finder:
                 ):
                     chains.append([k])
                 continue  # a bullet list between numbered items (their link list) does not end the numbering
-            if chains and last_number is not None and u.first_number == last_number + 1:
+            lead = self._resumes_at(u, last_number) if chains and last_number is not None else 0
+            if chains and last_number is not None and (u.first_number == last_number + 1 or lead):
                 chains[-1].append(k)
+                if lead:
+                    self.lead_items[k] = lead
             else:
                 chains.append([k])
             last_number = u.items[-1].number
         return chains
+
+    def _resumes_at(self, u: Unit, last_number: int) -> int:
+        """Index of the item of ``u`` that resumes a numbering ending at ``last_number`` when the items
+        before it restart at 1 and do not open with links: a step list written without indentation inside the
+        previous paper (``1) … 2) …``), which Markdown merges with the next papers' ``4) …``."""
+        for j, it in enumerate(u.items):
+            if j and it.number == last_number + 1:
+                before = u.items[:j]
+                if u.first_number == 1 and not any(self.info.unit_has_links(c) for b in before for c in b.children[:1]):
+                    return j
+                return 0
+        return 0
 
     def starts_numbered(self) -> list[int]:
         out = []
@@ -337,9 +354,6 @@ class _Finder:
     def from_chain(self, chain: list[int]) -> Layout:
         items: list[ItemSpan] = []
         pending: list[tuple[int, object]] = []  # (unit index, list item)
-        for k in chain:
-            for it in self.units[k].items:
-                pending.append((k, it))
         chain_set = set(chain)
         trailing: dict[int, list[Unit]] = {}
         for k in range(chain[0] + 1, len(self.units)):
@@ -347,6 +361,12 @@ class _Finder:
                 continue
             prev = max(c for c in chain if c < k)
             trailing.setdefault(prev, []).append(self.units[k])
+        for n, k in enumerate(chain):
+            lead = self.lead_items.get(k, 0) if n else 0
+            for it in self.units[k].items[:lead]:  # body of the previous list's last paper
+                trailing.setdefault(chain[n - 1], []).extend(it.children)
+            for it in self.units[k].items[lead:]:
+                pending.append((k, it))
         for n, (k, it) in enumerate(pending):
             units = tuple(it.children)  # type: ignore[attr-defined]
             last_of_list = n + 1 == len(pending) or pending[n + 1][0] != k

@@ -86,6 +86,15 @@ def _span(token: Token, fallback: int) -> tuple[int, int]:
     return fallback, fallback + 1
 
 
+def _is_paragraph_over_rule(tok: Token, inline: Token | None) -> bool:
+    """A ``---`` "setext heading" that is really a paragraph followed by a rule: its text has several
+    lines (a whole paper written as one paragraph) or holds links (a link line right above ``---``)."""
+    if tok.markup != "-" or not tok.map or inline is None:
+        return False
+    content = inline.content
+    return tok.map[1] - tok.map[0] > 2 or "](" in content or "://" in content
+
+
 def _units(tokens: list[Token], i: int, stop: int) -> tuple[Unit, ...]:
     out: list[Unit] = []
     last = 0
@@ -98,7 +107,10 @@ def _units(tokens: list[Token], i: int, stop: int) -> tuple[Unit, ...]:
         last = end
         close = _close_index(tokens, i) if tok.nesting == 1 else i
         t = tok.type
-        if t == "heading_open":
+        if t == "heading_open" and _is_paragraph_over_rule(tok, tokens[i + 1] if i + 1 < stop else None):
+            out.append(Unit("paragraph", start, end - 1))
+            out.append(Unit("hr", end - 1, end))
+        elif t == "heading_open":
             out.append(Unit("heading", start, end, level=int(tok.tag[1:])))
         elif t == "paragraph_open":
             out.append(Unit("paragraph", start, end))
