@@ -50,17 +50,21 @@ _SUFFIX = r"(?:\s*(?:보기|바로\s*가기|링크|페이지|link|page))?"
 _SUFFIX_RE = re.compile(r"\s*(?:보기|바로\s*가기|링크|페이지|link|page)$")
 _KEYED_ALT = "(?:" + _PLAIN_ALT + ")" + _SUFFIX + "|x"
 """Labels written before ``:`` and an address; single-letter ``X:`` is unambiguous there."""
+_SCHEMELESS = r"(?:[a-z0-9-]+\.)+(?:org|com|net|io|ai|dev|co|kr|edu|me|app|page)/[^\s|<>\"']*"
+"""An address written without ``https://`` after a label (``GitHub: github.com/a/b``)."""
 _ENTRY = re.compile(
     r"\[(?P<ml>[^\]]*)\]\((?P<mu>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"]*\")?\)"
     r"|\[(?P<ul>[^\]]*)\]\((?P<uu>https?://[^()\s|]+)(?=\s*(?:[|·,•]|$))"  # closing ")" forgotten
     r"|<(?P<au>[a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"
-    r"|(?P<lm>" + _KEYED_ALT + r")\s*\**\s*[:：]\s*\**\s*\[[^\]]*\]\((?P<lmu>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)"
-    r"|(?P<ll>" + _KEYED_ALT + r")\s*\**\s*[:：]\s*\**\s*<?(?P<lu>" + _URL + r")>?"
+    r"|(?P<lm>" + _KEYED_ALT + r")\s*\**\s*[:：]\s*\**\s*\[(?P<lml>[^\]]*)\]\((?P<lmu>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)"
+    r"|(?P<ll>" + _KEYED_ALT + r")\s*\**\s*[:：]\s*\**\s*<?(?P<lu>" + _URL + r"|" + _SCHEMELESS + r")>?"
     r"|(?P<lp>" + _KEYED_ALT + r")\s*[(（]\s*(?P<lpu>(?:https?://|www\.)[^\s|<>\"'()（）]+(?:\([^\s()]*\)[^\s|<>\"'()（）]*)*)\s*[)）]"
     r"|(?P<bu>" + _URL + r")"
     r"|(?<![\w])(?P<pl>(?:" + _PLAIN_ALT + r")" + _SUFFIX + r")(?![\w])",
     re.IGNORECASE,
 )
+_EMPHASIS = re.compile(r"\*\*|__|\[(?=\[)|(?<=\])\](?=\()")
+"""Bold marks and doubled brackets around labels (``**[논문]**(…)``, ``[[Paper]](…)``), ignored in link lines."""
 _LABEL_JUNK = re.compile(r"[^\w\s.-]+|^[\s.-]+|[\s.-]+$")
 _LEAD_JUNK = re.compile(r"[^\w\[<]+")
 _MD_LINK = r"\[[^\]]*\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)"
@@ -169,10 +173,14 @@ def _entries(text: str) -> list[RawLink] | None:
             found.append(_make(m.group("ul"), m.group("uu")))
         elif m.group("au") is not None:
             found.append(_make(m.group("au"), m.group("au")))
-        elif m.group("lm") is not None:
-            found.append(_make(m.group("lm"), m.group("lmu")))
+        elif m.group("lm") is not None:  # ``Paper: [arxiv.org/abs/…](url)``; ``Links: [paper](url)``
+            generic = _LABELS.get(_label_key(m.group("lm"))) is LinkKind.OTHER
+            found.append(_make(m.group("lml") if generic else m.group("lm"), m.group("lmu")))
         elif m.group("ll") is not None:
-            found.append(_make(m.group("ll"), m.group("lu")))
+            target = m.group("lu")
+            if not re.match(r"^[a-z][a-z0-9+.-]*:", target, re.IGNORECASE) and not target.startswith("www."):
+                target = "https://" + target  # ``GitHub: github.com/a/b``
+            found.append(_make(m.group("ll"), target))
         elif m.group("lp") is not None:
             found.append(_make(m.group("lp"), m.group("lpu")))
         elif m.group("bu") is not None:
@@ -194,8 +202,11 @@ def parse_link_line(line: str) -> list[RawLink] | None:
         return None
     lead = _LEAD_JUNK.match(text)
     if not _ENTRY.match(text, lead.end() if lead else 0):  # fast path: prose starts with an ordinary word
-        return None
-    entries = _entries(text)
+        text = _EMPHASIS.sub("", text)
+        lead = _LEAD_JUNK.match(text)
+        if not _ENTRY.match(text, lead.end() if lead else 0):
+            return None
+    entries = _entries(_EMPHASIS.sub("", text))
     if entries is None:
         return None
     # A lone plain word ("Code") is a link line only when it is a label placeholder and short.

@@ -56,6 +56,12 @@ def test_split_title_english_file_keeps_whole_heading() -> None:
      [(LinkKind.CODE, "링크", "https://github.com/a/b"),
       (LinkKind.PAPER, "https://arxiv.org/abs/2", "https://arxiv.org/abs/2")]),
     ("- Code: <https://gitlab.com/a/b>", [(LinkKind.CODE, "Code", "https://gitlab.com/a/b")]),
+    ("📄 Paper: arxiv.org/abs/2501.00001 | 💻 GitHub: github.com/a/b",
+     [(LinkKind.PAPER, "Paper", "https://arxiv.org/abs/2501.00001"), (LinkKind.CODE, "GitHub", "https://github.com/a/b")]),
+    ("[[Paper]](https://arxiv.org/abs/2) **[코드]**(https://github.com/c/d)",
+     [(LinkKind.PAPER, "Paper", "https://arxiv.org/abs/2"), (LinkKind.CODE, "코드", "https://github.com/c/d")]),
+    ("Links: [paper](https://arxiv.org/abs/3), [tweet](https://twitter.com/g/status/1)",
+     [(LinkKind.PAPER, "paper", "https://arxiv.org/abs/3"), (LinkKind.TWEET, "tweet", "https://twitter.com/g/status/1")]),
     ("[Paper](https://arxiv.org/abs/1), [Dataset](#)",
      [(LinkKind.PAPER, "Paper", "https://arxiv.org/abs/1"), (LinkKind.DATASET, "Dataset", None)]),
 ])
