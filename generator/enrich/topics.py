@@ -115,7 +115,9 @@ def _pattern(keyword: str) -> re.Pattern[str]:
     """Case-insensitive pattern of a keyword: whole words (plural allowed) for ASCII, substring otherwise."""
     escaped = re.escape(keyword.casefold())
     if keyword.isascii():
-        return re.compile(rf"(?<![a-z0-9]){escaped}(?:s|es)?(?![a-z0-9])")
+        # The word-start check is a lookbehind *after* the keyword (same matches as one before it),
+        # so that the pattern starts with a literal and `re` scans with its fast literal search.
+        return re.compile(rf"{escaped}(?<![a-z0-9]{escaped})(?:s|es)?(?![a-z0-9])")
     return re.compile(escaped)
 
 
