@@ -4,8 +4,8 @@ UI strings live in gettext catalogs ``generator/locales/<lang>/LC_MESSAGES/messa
 they are compiled in memory on every build (no ``.mo`` file is committed). To refresh them
 after changing a template or a ``_()`` call in Python::
 
-    .venv/bin/pybabel extract -F babel.cfg -o generator/locales/messages.pot --no-location --sort-output .
-    .venv/bin/pybabel update -i generator/locales/messages.pot -d generator/locales --no-fuzzy-matching
+    .venv/bin/pybabel extract -F babel.cfg -o generator/locales/messages.pot --no-location --sort-output --omit-header .
+    .venv/bin/pybabel update -i generator/locales/messages.pot -d generator/locales --no-fuzzy-matching --ignore-obsolete
 
 then translate the new ``msgstr`` entries of both ``.po`` files.
 

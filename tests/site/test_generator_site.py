@@ -211,3 +211,27 @@ def test_dates_and_counts_through_babel() -> None:
     assert i18n.with_count(ko, 1200, "ko") == "논문 1,200편"
     en = i18n.ngettext_for("en")("%(num)s paper", "%(num)s papers", 1)
     assert i18n.with_count(en, 1, "en") == "1 paper"
+
+
+def test_paper_view_neighbours_related_and_coverage() -> None:
+    from generator.views import ViewBuilder
+
+    views = ViewBuilder(sample_catalog(), "en")
+    trm = views.paper(sample_catalog().paper("tiny-recursive-model"), "papers/tiny-recursive-model/")
+    assert trm.previous is None and trm.next is not None and trm.next.title == "AgentFold"
+    assert trm.next.href == "../../papers/agentfold/"
+    assert [c.issue.date_iso for c in trm.coverage] == ["2025-10-12", "2025-09-21"]
+    assert [c.untranslated for c in trm.coverage] == [False, True]
+    assert [item.title for item in trm.related] == ["AgentFold", "RL Reasoning"]
+    assert [f.date_iso for f in trm.featured_in] == ["2025-10-12", "2025-09-21"]
+    assert [link.href for link in trm.links] == ["https://arxiv.org/abs/2510.04871", None]
+    fold = views.paper(sample_catalog().paper("agentfold"), "papers/agentfold/")
+    assert fold.previous is not None and fold.previous.title == "Tiny Recursive Model" and fold.next is None
+
+
+def test_archive_groups_by_month_newest_first() -> None:
+    from generator.views import ViewBuilder
+
+    archive = ViewBuilder(sample_catalog(), "ko").archive("archive/")
+    assert [(m.label, m.anchor) for m in archive.months] == [("2025년 10월", "2025-10"), ("2025년 9월", "2025-09")]
+    assert archive.months[0].issues[0].href == "../issues/2025-10-12-new/"
