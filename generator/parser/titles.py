@@ -136,6 +136,8 @@ def split_title(heading: str, lang: str = "ko") -> tuple[str | None, str | None]
     if found:
         at, sep = min(found)  # the first separator written (``Name – 한국어: 부제``)
         left, right = text[:at].strip(), text[at + len(sep):].strip()
-        if left and right and not has_hangul(left) and has_latin(left) and has_hangul(right):
-            return right, left
+        # ``DeepSeek-R1 (딥시크 R1): 부제`` — a Korean reading in parentheses does not make the name Korean
+        name = re.sub(r"\s*[(（][^()（）]*[\uac00-\ud7a3][^()（）]*[)）]", "", left).strip()
+        if name and right and not has_hangul(name) and has_latin(name) and has_hangul(right):
+            return right, name
     return text, _paren_english(text)

@@ -31,6 +31,8 @@ from generator.sources import decode, read_source
      "적을수록 좋다: 작은 네트워크를 이용한 재귀적 추론", "Recursive Reasoning with Tiny Networks"),
     ("Long-Context Retrieval – 긴 문맥 검색의 새로운 기준", "긴 문맥 검색의 새로운 기준", "Long-Context Retrieval"),
     ("Sparse Attention (희소 어텐션)", "희소 어텐션", "Sparse Attention"),
+    ("DeepSeek-R1 (딥시크 R1): 강화학습으로 추론 유도", "강화학습으로 추론 유도", "DeepSeek-R1"),
+    ("Kimi K2 – Kimi K2: 개방형 에이전트 지능", "Kimi K2: 개방형 에이전트 지능", "Kimi K2"),
     ("AI 연구 동향 업데이트 (2025년 버전)", "AI 연구 동향 업데이트 (2025년 버전)", None),
 ])
 def test_split_title(heading: str, ko: str | None, en: str | None) -> None:
