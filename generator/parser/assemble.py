@@ -77,7 +77,7 @@ class _BlockBuilder:
         if self.kind in (BlockKind.SPONSOR, BlockKind.FOOTER, BlockKind.OTHER):
             return True
         if self.kind is BlockKind.GLOSSARY:
-            return all(glossary_entry(line, loose=True) for line in lines if line.strip())
+            return unit.kind == "table" or all(glossary_entry(line, loose=True) for line in lines if line.strip())
         if self.kind is BlockKind.HIGHLIGHTS:
             return unit.kind == "list" or is_highlights_lines(lines)
         return False
@@ -107,8 +107,9 @@ class _BlockBuilder:
                         items.append(row)
         if self.kind is BlockKind.GLOSSARY:
             for u in content:
-                for i in range(u.start, u.end):
-                    entry = glossary_entry(ctx.info.lines[i], loose=True)
+                for i in range(u.start + 2 if u.kind == "table" else u.start, u.end):  # table: skip header rows
+                    entry = _table_entry(ctx.info.lines[i]) if u.kind == "table" else \
+                        glossary_entry(ctx.info.lines[i], loose=True)
                     if entry:
                         entries.append(GlossaryEntry(entry[0], entry[1], ctx.loc(i)))
         return Block(self.kind, text, ctx.loc(self.units[0].start), title, tuple(items), tuple(entries))
@@ -133,6 +134,14 @@ def _ad_goes_on(ctx: _Ctx, units: tuple[Unit, ...], n: int) -> bool:
         if AD_OPEN.match(later[0]):
             return False
     return False
+
+
+def _table_entry(line: str) -> tuple[str, str] | None:
+    """``| term | definition |`` → ``(term, definition)``."""
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    if len(cells) < 2 or not cells[0]:
+        return None
+    return plain(cells[0]), " | ".join(cells[1:]).strip()
 
 
 @dataclass

@@ -73,7 +73,7 @@ def parse_header_lines(lines: list[str]) -> HeaderLines | None:
     for line in lines:
         if not line.strip():
             continue
-        m = _HEADER.match(line)
+        m = _HEADER.match(re.sub(r"^(\*\*|__)(.+)\1$", r"\2", line.strip()))
         if not m:
             return None
         key = re.sub(r"\s+", " ", m.group("key").strip().lower())
