@@ -26,8 +26,8 @@ from functools import lru_cache
 
 from .blocks import classify
 from .links import RawLink, is_link_label, parse_link_line, split_trailing_links, title_link
-from .titles import NUMBER_RE
-from .tokens import MARKER_RE, Unit
+from .titles import NUMBER_RE, is_sentence, number_of
+from .tokens import MARKER_RE, ListItem, Unit
 
 __all__ = ["ItemSpan", "Layout", "find_items", "LineInfo"]
 
@@ -128,7 +128,7 @@ def _number_and_rest(text: str) -> tuple[int | None, str]:
         return None, text
     rest = (m.group("bold") or "") + text[m.end():]
     rest = re.sub(r"^(\*\*|__)\s*(\*\*|__)\s*", "", rest)
-    return int(m.group("num")), rest.strip()
+    return number_of(m), rest.strip()
 
 
 _LINKED_TITLE = re.compile(r"^(?P<b>\*\*|__)?\[(?P<label>[^\]]+)\]\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)(?P=b)?"
@@ -220,10 +220,7 @@ class _Finder:
             if u.kind != "list" or not u.items:
                 continue
             if not u.ordered:
-                if len(u.items) >= 2 and all(
-                    it.children and it.children[0].kind == "paragraph"
-                    and self.info.text(it.children[0].start).startswith(("**", "__")) for it in u.items
-                ):
+                if len(u.items) >= 2 and all(self._titled_item(it) for it in u.items):
                     chains.append([k])
                 continue  # a bullet list between numbered items (their link list) does not end the numbering
             lead = self._resumes_at(u, last_number) if chains and last_number is not None else 0
@@ -235,6 +232,16 @@ class _Finder:
                 chains.append([k])
             last_number = u.items[-1].number
         return chains
+
+    def _titled_item(self, it: ListItem) -> bool:
+        """A bullet item that can be a paper: it opens with a bold name, or with a title line (not a
+        sentence) followed by body blocks (``- [1] Title`` + indented paragraphs)."""
+        if not it.children or it.children[0].kind != "paragraph":
+            return False
+        first = self.info.text(it.children[0].start)
+        if first.startswith(("**", "__")):
+            return True
+        return len(it.children) >= 2 and len(first) <= 200 and not is_sentence(first)
 
     def _resumes_at(self, u: Unit, last_number: int) -> int:
         """Index of the item of ``u`` that resumes a numbering ending at ``last_number`` when the items
@@ -253,7 +260,8 @@ class _Finder:
         for k, u in enumerate(self.units):
             if u.kind == "paragraph" and not self.blocky[k]:
                 text = self.first(k)
-                if text.startswith(("**", "__")) and NUMBER_RE.match(text):
+                m = NUMBER_RE.match(text)
+                if m and (text.startswith(("**", "__")) or m.group("mark")):  # **1. Title**, 1️⃣ Title, ① Title
                     out.append(k)
         return out
 

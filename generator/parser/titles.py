@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["plain", "strip_decoration", "is_sentence", "split_title", "has_hangul", "has_latin", "NUMBER_RE"]
+__all__ = ["plain", "strip_decoration", "is_sentence", "split_title", "has_hangul", "has_latin", "NUMBER_RE",
+           "number_of"]
 
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -25,8 +26,22 @@ _AUTOLINK = re.compile(r"<(https?://[^>]+)>")
 _EMPH = re.compile(r"(\*\*|__|~~|`)")
 _SINGLE_EMPH = re.compile(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])")
 
-NUMBER_RE = re.compile(r"^(?P<bold>\*\*|__)?\s*(?:#\s*)?(?P<num>\d{1,3})\s*[.)]\s*(?!\d)")
-"""A leading item number: ``1.``, ``1)``, ``**3)**``, ``**1. …``."""
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+NUMBER_RE = re.compile(
+    r"^(?P<bold>\*\*|__)?\s*(?:#\s*)?(?:(?P<num>\d{1,3})\s*[.)]\s*(?!\d)"
+    r"|(?P<mark>\[(?P<bnum>\d{1,3})\]|(?P<cap>\d)\ufe0f?\u20e3|(?P<ten>\U0001f51f)|(?P<circ>[" + _CIRCLED + r"]))\s*)"
+)
+"""A leading item number: ``1.``, ``1)``, ``**3)**``, ``**1. …``, or a number *mark* (group ``mark``):
+``[1]``, keycap ``1️⃣``/``🔟``, circled ``①``."""
+
+
+def number_of(m: re.Match[str]) -> int:
+    """The number matched by :data:`NUMBER_RE`."""
+    if m.group("num") or m.group("bnum") or m.group("cap"):
+        return int(m.group("num") or m.group("bnum") or m.group("cap"))
+    if m.group("ten"):
+        return 10
+    return _CIRCLED.index(m.group("circ")) + 1
 
 _SEPARATORS = (": ", "：", " – ", " — ", " - ", " | ")
 
