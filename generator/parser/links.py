@@ -202,6 +202,8 @@ def parse_link_line(line: str) -> list[RawLink] | None:
         return None
     lead = _LEAD_JUNK.match(text)
     if not _ENTRY.match(text, lead.end() if lead else 0):  # fast path: prose starts with an ordinary word
+        if not text.startswith(("*", "_", "[[")) and "**[" not in text[:12]:
+            return None
         text = _EMPHASIS.sub("", text)
         lead = _LEAD_JUNK.match(text)
         if not _ENTRY.match(text, lead.end() if lead else 0):
@@ -223,6 +225,8 @@ def split_trailing_links(line: str, *, strict: bool) -> tuple[str, list[RawLink]
     ``strict`` (for prose): every label must be a known link label or the URL a known host, so
     an ordinary inline link that ends a sentence is not taken for a link line.
     """
+    if not line.rstrip().endswith(")"):
+        return None
     m = _TRAILING.search(line)
     if not m:
         return None
