@@ -361,7 +361,7 @@ class _Finder:
 
     def from_chain(self, chain: list[int]) -> Layout:
         items: list[ItemSpan] = []
-        pending: list[tuple[int, object]] = []  # (unit index, list item)
+        pending: list[tuple[int, ListItem]] = []  # (unit index, list item)
         chain_set = set(chain)
         trailing: dict[int, list[Unit]] = {}
         for k in range(chain[0] + 1, len(self.units)):
@@ -376,14 +376,14 @@ class _Finder:
             for it in self.units[k].items[lead:]:
                 pending.append((k, it))
         for n, (k, it) in enumerate(pending):
-            units = tuple(it.children)  # type: ignore[attr-defined]
+            units = tuple(it.children)
             last_of_list = n + 1 == len(pending) or pending[n + 1][0] != k
             if last_of_list:
                 units = units + tuple(trailing.get(k, ()))
-            head = it.children[0] if it.children else Unit("paragraph", it.start, it.start + 1)  # type: ignore[attr-defined]
-            span = self.span("list", head, it.start, units or (head,))  # type: ignore[attr-defined]
-            if it.number is not None:  # type: ignore[attr-defined]
-                span = ItemSpan(span.pattern, it.number, span.heading_line, span.heading,  # type: ignore[attr-defined]
+            head = it.children[0] if it.children else Unit("paragraph", it.start, it.start + 1)
+            span = self.span("list", head, it.start, units or (head,))
+            if it.number is not None:
+                span = ItemSpan(span.pattern, it.number, span.heading_line, span.heading,
                                 span.heading_links, span.rest, False, span.units)
             items.append(span)
         return Layout("list", self.units[: chain[0]], tuple(items))
