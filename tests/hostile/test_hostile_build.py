@@ -17,15 +17,6 @@ from hostile_site import TRACEBACK, Scanner, make_content, mkdocs_build, page_te
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="session")
-def baseline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped content, built: its inline scripts are the templates' own."""
-    base = tmp_path_factory.mktemp("hostile-baseline")
-    proc = mkdocs_build(make_content(base / "content"), base / "site")
-    assert proc.returncode == 0, proc.stderr[-4000:]
-    return base / "site"
-
-
 HOSTILE_TOPIC = """
   - id: hostile-text
     label_ko: '<script>alert("hostile-topic-label")</script> 주제'
