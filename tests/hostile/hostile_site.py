@@ -11,7 +11,8 @@ greps. What it reports, as ``file: what`` lines:
 * a ``javascript:``, ``vbscript:``, ``data:`` or ``livescript:`` URL in a URL-carrying attribute
   (``href``, ``src``, ``content``…), in a feed's link/id/guid, in a JSON ``url`` field, or anywhere
   in HTML embedded in a feed (``description``, ``content:encoded``) or in the search index;
-* ``<iframe>``, ``<object>``, ``<embed>``, ``<frame>``, ``<base>``, ``<style>`` and ``<meta http-equiv=refresh>``.
+* ``<iframe>``, ``<object>``, ``<embed>``, ``<frame>``, ``<base>``, ``<style>`` and ``<meta http-equiv=refresh>``;
+* a ``style`` attribute the templates do not write (content could cover the page with it).
 """
 
 from __future__ import annotations
@@ -106,10 +107,12 @@ def script_signature(text: str) -> str:
 
 
 class Scanner:
-    """Scans a built site; ``allowed_scripts`` are signatures of the templates' inline scripts."""
+    """Scans a built site; ``allowed_scripts`` are signatures of the templates' inline scripts,
+    ``allowed_styles`` the ``style`` attribute values the templates write."""
 
-    def __init__(self, allowed_scripts: frozenset[str] = frozenset()) -> None:
+    def __init__(self, allowed_scripts: frozenset[str] = frozenset(), allowed_styles: frozenset[str] = frozenset()) -> None:
         self.allowed_scripts = allowed_scripts
+        self.allowed_styles = allowed_styles
         self.problems: list[str] = []
 
     def _report(self, where: str, what: str) -> None:
@@ -135,6 +138,8 @@ class Scanner:
                     self._report(where, f"<{tag} {name}=…> event-handler attribute")
                 if name in _URL_ATTRS and _dangerous(value):
                     self._report(where, f"<{tag} {name}={value[:60]!r}> dangerous URL")
+                if name == "style" and (fragment or value not in self.allowed_styles):
+                    self._report(where, f"<{tag} style={value[:60]!r}> the templates do not write")
 
     def _script(self, where: str, el: etree._Element, *, fragment: bool) -> None:
         text = el.text or ""
@@ -216,14 +221,17 @@ class Scanner:
         return self.problems
 
 
-def template_scripts(site: Path) -> frozenset[str]:
-    """Signatures of every inline script of a site built from trusted content (the baseline)."""
-    found = set()
+def baseline_scanner(site: Path) -> Scanner:
+    """A scanner that allows the inline scripts and ``style`` attributes of ``site``, built from
+    trusted content (the baseline): what the templates themselves write."""
+    scripts, styles = set(), set()
     for path in site.rglob("*.html"):
-        for el in html.document_fromstring(path.read_bytes()).iter("script"):
+        root = html.document_fromstring(path.read_bytes())
+        for el in root.iter("script"):
             if not el.get("src") and (el.get("type") or "").lower() not in ("application/ld+json", "application/json"):
-                found.add(script_signature(el.text or ""))
-    return frozenset(found)
+                scripts.add(script_signature(el.text or ""))
+        styles.update(el.get("style") for el in root.iter() if isinstance(el.tag, str) and el.get("style") is not None)
+    return Scanner(frozenset(scripts), frozenset(styles))
 
 
 def page_text(site: Path, url_path: str) -> str:
