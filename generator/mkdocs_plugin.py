@@ -27,6 +27,7 @@ import logging
 import os
 from pathlib import Path
 
+from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -72,6 +73,27 @@ class DigestConfig(base.Config):
     """Build the other language under ``<site_dir>/<lang>/`` after the primary build."""
 
 
+class _ProcessBytecodeCache(BytecodeCache):
+    """Compiled theme templates kept for the life of the process (bench #7): the nested English
+    build and every ``mkdocs serve`` rebuild reuse Material's compiled templates instead of
+    compiling them again. Entries are checked against the template source's checksum, so an
+    edited template is compiled afresh."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, tuple[str, object]] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        checksum, code = self._code.get(bucket.key, (None, None))
+        if checksum == bucket.checksum:
+            bucket.code = code  # type: ignore[assignment]
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = (bucket.checksum, bucket.code)
+
+
+_THEME_BYTECODE = _ProcessBytecodeCache()
+
+
 class DigestPlugin(BasePlugin[DigestConfig]):
     """``plugins: [digest]`` — generated issue/paper/topic pages in two languages."""
 
@@ -104,6 +126,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             sponsors=self.config.sponsors,
         )
         return config
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        env.bytecode_cache = _THEME_BYTECODE
+        return env
 
     # --- pages ---------------------------------------------------------------------------
 
