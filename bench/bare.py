@@ -56,6 +56,7 @@ def _config(project: dict, lang: str, docs_dir: Path, site_dir: Path, site_url: 
 def write_bare_site(pages: dict[str, tuple[RenderedPage, ...]], dest: Path, site_url: str,
                     project_config: Path = ROOT / "mkdocs.yml") -> BareSite:
     """Write the bare site of ``pages`` (``{"ko": …, "en": …}``) under ``dest``."""
+    dest = dest.resolve()
     with project_config.open(encoding="utf-8") as handle:
         project = yaml_load(handle)
     shutil.rmtree(dest, ignore_errors=True)

@@ -384,6 +384,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true", help="write OUT/profile-N.txt (cProfile of the generator)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    args.out = args.out.resolve()
     args.out.mkdir(parents=True, exist_ok=True)
     results = [measure_size(n, args.runs, args.out, args.profile, args.seed) for n in sizes]
     serve: dict[str, list[float]] = {}
