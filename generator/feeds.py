@@ -1,10 +1,10 @@
 """RSS 2.0 feeds of one language tree, made with feedgen (never XML built from strings).
 
-* ``feed.xml`` — one item per issue, newest first: the issue page as permalink and ``guid``,
-  the issue date as ``pubDate``, a plain-text summary as ``description`` and the full issue
+* ``feed.xml`` — one item per issue, newest first (the latest :data:`FEED_MAX_ISSUES`): the
+  issue page as permalink and ``guid``, the issue date as ``pubDate``, a plain-text summary as ``description`` and the full issue
   (introduction and every paper with its links) as HTML in ``content:encoded``;
-* ``topics/<topic-id>/feed.xml`` — one item per paper of the topic, newest first: the paper
-  page as permalink and ``guid``, the date of the first issue that featured it as ``pubDate``,
+* ``topics/<topic-id>/feed.xml`` — one item per paper of the topic, newest first (the latest
+  :data:`FEED_MAX_PAPERS`): the paper page as permalink and ``guid``, the date of the first issue that featured it as ``pubDate``,
   its summary as HTML ``description``.
 
 Paths are relative to the language root (the English tree lives under ``en/``). All HTML comes
@@ -32,6 +32,13 @@ from generator.urls import PRIMARY_LANGUAGE, PageKind, absolute_url, feed_path, 
 
 DESCRIPTION_MAX = 300
 """Longest plain-text item ``description`` of the issue feed, in characters."""
+
+FEED_MAX_ISSUES = 50
+"""Newest issues in ``feed.xml`` (about a year): readers poll feeds often, so a feed stays the same
+size however long the archive grows; older issues remain on the archive page."""
+
+FEED_MAX_PAPERS = 100
+"""Newest papers in each topic feed, for the same reason."""
 
 EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc)
 """``lastBuildDate`` of a feed without any dated item (keeps empty feeds reproducible)."""
@@ -135,7 +142,7 @@ def site_feed(catalog: Catalog, lang: str, root_url: str) -> Feed:
         lang,
         _datetime(max(dates)) if dates else EPOCH,
     )
-    for record in catalog.issues:  # newest first, ties by slug: the catalog's order
+    for record in catalog.issues[:FEED_MAX_ISSUES]:  # newest first, ties by slug: the catalog's order
         title = issue_title(record, lang)
         url = absolute_url(root_url, lang, page_path(PageKind.ISSUE, record.slug))
         issue = record.issue(lang)
@@ -176,7 +183,7 @@ def topic_feed(catalog: Catalog, topic: Topic, lang: str, root_url: str) -> Feed
         lang,
         _datetime(updated) or EPOCH,
     )
-    for record in papers:
+    for record in papers[:FEED_MAX_PAPERS]:
         url = absolute_url(root_url, lang, page_path(PageKind.PAPER, record.id))
         paper = record.latest.paper(lang)
         entry = fg.add_entry(order="append")
