@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from ..model import (Block, BlockKind, GlossaryEntry, Issue, Link, Location, Paper, Problem, Section,
                      Severity, Source)
 from ..sources import SourceText, unsafe_targets
-from .blocks import AD_CLOSE, AD_OPEN, classify, glossary_entry, is_glossary_title, is_highlights_lines
+from .blocks import (AD_CLOSE, AD_OPEN, classify, glossary_entry, is_glossary_title, is_highlights_lines,
+                     is_sign_off)
 from .items import ItemSpan, Layout, LineInfo, find_items
 from .links import RawLink, split_trailing_links
 from .metadata import HeaderLines, merge_headers, parse_date, parse_header_lines
@@ -278,7 +279,21 @@ def _english_subtitle(pieces: list[tuple[Unit, str]]) -> str | None:
     return text if has_latin(text) and not has_hangul(text) and not is_sentence(text) else None
 
 
-def _paper(ctx: _Ctx, item: ItemSpan, position: int) -> Paper:
+def _closing_words_out(ctx: _Ctx, pieces: list[tuple[Unit, str]]) -> list[tuple[Unit, str]]:
+    """The last paper's closing paragraphs that are the issue's sign-off (``구독과 좋아요 부탁드립니다!``)
+    become a footer block, also when no link line or rule separates them from the paper."""
+    cut = len(pieces)
+    while cut > 1 and pieces[cut - 1][0].kind == "paragraph" and is_sign_off(ctx.lines(pieces[cut - 1][0])):
+        cut -= 1
+    if cut < len(pieces):
+        builder = _BlockBuilder(ctx, BlockKind.FOOTER, pieces[cut][0])
+        for u, _ in pieces[cut + 1:]:
+            builder.add(u)
+        ctx.blocks.append(builder.build())
+    return pieces[:cut]
+
+
+def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Paper:
     pieces: list[tuple[Unit, str]] = []
     links = [ctx.link(r, item.heading_line) for r in item.heading_links]
     trailing = after_rule = False
@@ -346,6 +361,8 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int) -> Paper:
             trailing = True
     if current is not None:
         ctx.blocks.append(current.build())
+    if last:
+        pieces = _closing_words_out(ctx, pieces)
 
     heading = plain(item.heading)
     title_ko, title_en = split_title(heading, ctx.lang)
@@ -423,7 +440,7 @@ def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Prob
     units = to_units(src.body)
     layout = find_items(units, ctx.info)
     front = _front(ctx, layout.before)
-    papers = tuple(_paper(ctx, item, n) for n, item in enumerate(layout.items, start=1))
+    papers = tuple(_paper(ctx, item, n, n == len(layout.items)) for n, item in enumerate(layout.items, start=1))
     _check_numbers(ctx, layout)
     _report_unsafe(ctx, units)
     if not papers:

@@ -13,7 +13,7 @@ import re
 from ..model import BlockKind
 from .titles import is_sentence, plain
 
-__all__ = ["classify", "glossary_entry", "is_glossary_title", "is_highlights_lines", "is_image_only",
+__all__ = ["classify", "is_sign_off", "glossary_entry", "is_glossary_title", "is_highlights_lines", "is_image_only",
            "AD_OPEN", "AD_CLOSE"]
 
 AD_OPEN = re.compile(r"^\s*[\[【(]\s*(?:광고|AD|Ad|Sponsored|스폰서|협찬|홍보)\s*[\]】)]", re.IGNORECASE)
@@ -83,6 +83,20 @@ def is_highlights_lines(lines: list[str]) -> bool:
     """Several short lines, none a sentence-long paragraph: a highlight / ToC list."""
     rows = [line.strip() for line in lines if line.strip()]
     return len(rows) >= 3 and all(len(r) <= 160 for r in rows)
+
+
+_SIGN_OFF = re.compile(
+    r"구독(?!자)|수신\s*거부|읽어\s*주셔서|다음\s*(?:주|호)에\s*(?:또\s*)?만나|좋아요|"
+    r"\bsubscribe|\bunsubscribe|thanks\s+for\s+reading|see\s+you\s+next\s+(?:week|issue)",
+    re.IGNORECASE,
+)
+
+
+def is_sign_off(lines: list[str]) -> bool:
+    """A short closing paragraph of the issue (subscribe/like/see-you words), safe to tell from paper prose
+    even without a rule before it (``공유`` alone is not enough: papers share things)."""
+    text = " ".join(line.strip() for line in lines if line.strip())
+    return 0 < len(text) <= 300 and bool(_SIGN_OFF.search(text))
 
 
 def classify(lines: list[str], *, weak: bool) -> BlockKind | None:

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .blocks import classify
+from .blocks import AD_CLOSE, AD_OPEN, classify
 from .links import RawLink, is_link_label, parse_link_line, split_trailing_links, title_link
 from .titles import NUMBER_RE, is_sentence, number_of
 from .tokens import MARKER_RE, ListItem, Unit
@@ -38,6 +38,16 @@ _LEAD_WORDS = re.compile(
     r"^(?:핵심|요약|결과|주요|방법|의의|한계|장점|단점|요점|배경|문제|기여|실험|성과|특징|아이디어|시사점|왜|무엇|어떻게|"
     r"why|what|how|key|results?|methods?|takeaways?|summary|tl;?dr|limitations?|highlights?|background|contributions?)",
     re.IGNORECASE)
+
+
+def _is_lead_label(text: str) -> bool:
+    """A short lead-in label (``왜 중요한가?``, ``How it works``), not a title that opens with the same word
+    (``Why Language Models Hallucinate``)."""
+    m = _BOLD_OPEN.match(text)
+    label = _plain_head(m.group("inner") if m else text)
+    return bool(_LEAD_WORDS.match(label)) and len(label.split()) <= 3 and len(label) <= 24
+
+
 _NOT_PROSE = (":", "：", ".", "|", "·", "/", "•", "[", "(")
 """What follows a bold word that is a label or a link group (``**구독하기** | [트위터](…)``), not prose."""
 _WHOLE_BOLD = re.compile(r"^(?:\*\*|__)(?P<inner>.+?)(?:\*\*|__)$")
@@ -197,6 +207,8 @@ class _Finder:
         self.units = units
         self.info = info
         self.blocky = [self._blocky(u) for u in units]
+        for k in self._in_ad_spans():
+            self.blocky[k] = True
         self.lead_items: dict[int, int] = {}
         """Per list unit: how many leading items belong to the paper before it (see :meth:`_resumes_at`)."""
 
@@ -208,6 +220,18 @@ class _Finder:
         if u.kind not in ("heading", "paragraph"):
             return False
         return classify([self.info.lines[u.start]], weak=False) is not None
+
+    def _in_ad_spans(self) -> list[int]:
+        """Units inside ``[광고]`` … ``[/광고]`` spans (their bold lines are never paper titles)."""
+        inside: list[int] = []
+        closers = [k for k, u in enumerate(self.units)
+                   if any(AD_CLOSE.search(line) for line in self.info.lines[u.start:u.end])]
+        for k, u in enumerate(self.units):
+            first = self.info.lines[u.start]
+            if u.kind == "paragraph" and AD_OPEN.match(first) and not AD_OPEN.sub("", first).strip():
+                end = next((c for c in closers if c >= k), None)  # an unclosed marker hides nothing
+                inside.extend(range(k, (end if end is not None else k) + 1))
+        return inside
 
     def first(self, k: int) -> str:
         return self.info.text(self.units[k].start)
@@ -323,7 +347,7 @@ class _Finder:
         kept: list[int] = []
         for n, k in enumerate(starts):
             label = counts[texts[n]] > 1 or (
-                n > 0 and kept and not linked[n - 1] and linked[n] and bool(_LEAD_WORDS.match(texts[n])))
+                n > 0 and kept and not linked[n - 1] and linked[n] and _is_lead_label(self.first(k)))
             if not label:
                 kept.append(k)
         return kept if kept else starts

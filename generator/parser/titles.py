@@ -8,7 +8,8 @@ Rules, in order (see :func:`split_title`):
 * ``English Name: 한국어 부제`` (also `` – `` / `` — ``) — English name before the separator,
   Korean subtitle after it;
 * only Latin letters → English only; Hangul and no usable English part → Korean only; a
-  Korean title with an English term in parentheses somewhere keeps that term as English title.
+  Korean title with an English term in parentheses somewhere keeps that term as English title
+  (not a one-token acronym like ``(ARC)``).
 """
 
 from __future__ import annotations
@@ -115,6 +116,11 @@ def _final_group(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _is_acronym(term: str) -> bool:
+    """``ARC``, ``RL``, ``MoE``, ``GPT-4o``: one short token glossing a word of the Korean title, not its English title."""
+    return " " not in term and (len(term) <= 6 or term.upper() == term)
+
+
 def _paren_english(text: str) -> str | None:
     """The first parenthesised group made of Latin text (an English term inside a Korean title)."""
     depth = 0
@@ -128,7 +134,7 @@ def _paren_english(text: str) -> str | None:
             depth -= 1
             if depth == 0:
                 inner = text[start + 1:i].strip()
-                if has_latin(inner) and not has_hangul(inner) and len(inner) > 2:
+                if has_latin(inner) and not has_hangul(inner) and len(inner) > 2 and not _is_acronym(inner):
                     return inner
     return None
 
