@@ -9,7 +9,18 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from hostile_site import make_content, mkdocs_build  # noqa: E402
+from hostile_cases import SAFE_CASES, case_files  # noqa: E402
+from hostile_site import TRACEBACK, clean_env, make_content, mkdocs_build  # noqa: E402
+
+HOSTILE_TOPIC = """
+  - id: hostile-text
+    label_ko: '<script>alert("hostile-topic-label")</script> 주제'
+    label_en: '<img src=x onerror=alert("hostile-topic-label-en")> topic'
+    description_ko: '" onmouseover="alert(1)" x=" 설명입니다.'
+    description_en: '</title><script>alert(1)</script> description.'
+    keywords: [hostile corpus, Hostile]
+"""
+"""A topic whose labels and descriptions (page titles, meta tags, feed titles) are hostile."""
 
 
 @pytest.fixture(scope="session")
@@ -19,3 +30,30 @@ def baseline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     proc = mkdocs_build(make_content(base / "content"), base / "site")
     assert proc.returncode == 0, proc.stderr[-4000:]
     return base / "site"
+
+
+@pytest.fixture(scope="session")
+def hostile_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped content plus every case that must render safely — also as its own English
+    translation — and a topic with hostile labels."""
+    files = case_files(SAFE_CASES)
+    content = make_content(tmp_path_factory.mktemp("hostile-safe") / "content", files)
+    for name, data in files.items():
+        (content / "en" / name).write_bytes(data)
+    with (content / "topics.yml").open("a", encoding="utf-8") as topics:
+        topics.write(HOSTILE_TOPIC)
+    return content
+
+
+def build_hostile(content: Path, site: Path, **env: str) -> Path:
+    """``mkdocs build --strict`` of ``content`` into ``site``; fails the test on an error or a traceback."""
+    proc = mkdocs_build(content, site, env=clean_env(DIGEST_CONTENT_DIR=str(content), **env))
+    assert TRACEBACK not in proc.stdout + proc.stderr
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    return site
+
+
+@pytest.fixture(scope="session")
+def hostile_site(hostile_content: Path) -> Path:
+    """:func:`hostile_content`, built with the configured ``site_url``."""
+    return build_hostile(hostile_content, hostile_content.parent / "site")

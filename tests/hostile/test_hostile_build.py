@@ -17,34 +17,6 @@ from hostile_site import TRACEBACK, Scanner, baseline_scanner, make_content, mkd
 pytestmark = pytest.mark.slow
 
 
-HOSTILE_TOPIC = """
-  - id: hostile-text
-    label_ko: '<script>alert("hostile-topic-label")</script> 주제'
-    label_en: '<img src=x onerror=alert("hostile-topic-label-en")> topic'
-    description_ko: '" onmouseover="alert(1)" x=" 설명입니다.'
-    description_en: '</title><script>alert(1)</script> description.'
-    keywords: [hostile corpus, Hostile]
-"""
-"""A topic whose labels and descriptions (page titles, meta tags, feed titles) are hostile."""
-
-
-@pytest.fixture(scope="session")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped content plus every case that must render safely — also as its own English
-    translation — and a hostile topic, built with ``--strict``."""
-    base = tmp_path_factory.mktemp("hostile-safe")
-    files = case_files(SAFE_CASES)
-    content = make_content(base / "content", files)
-    for name, data in files.items():
-        (content / "en" / name).write_bytes(data)
-    with (content / "topics.yml").open("a", encoding="utf-8") as topics:
-        topics.write(HOSTILE_TOPIC)
-    proc = mkdocs_build(content, base / "site")
-    assert TRACEBACK not in proc.stdout + proc.stderr
-    assert proc.returncode == 0, proc.stderr[-4000:]
-    return base / "site"
-
-
 def test_scanner_finds_what_it_looks_for(baseline_site: Path, tmp_path: Path) -> None:
     """The scanner is clean on the shipped site and catches each kind of planted payload."""
     assert baseline_scanner(baseline_site).scan_site(baseline_site) == []
