@@ -239,13 +239,18 @@ class _Finder:
     # ---- candidates -------------------------------------------------------------------
     def list_chains(self) -> list[list[int]]:
         chains: list[list[int]] = []
+        bullets: list[list[int]] = []
         last_number: int | None = None
         for k, u in enumerate(self.units):
             if u.kind != "list" or not u.items:
                 continue
             if not u.ordered:
-                if len(u.items) >= 2 and all(self._titled_item(it) for it in u.items):
-                    chains.append([k])
+                if len(u.items) >= 2 and all(_titled_item(it, self.info) for it in u.items):
+                    if bullets and bullets[-1] is chains[-1]:
+                        bullets[-1].append(k)  # bullet papers interrupted by an ad or an image go on
+                    else:
+                        chains.append([k])
+                        bullets.append(chains[-1])
                 continue  # a bullet list between numbered items (their link list) does not end the numbering
             lead = self._resumes_at(u, last_number) if chains and last_number is not None else 0
             if chains and last_number is not None and (u.first_number == last_number + 1 or lead):
@@ -257,15 +262,6 @@ class _Finder:
             last_number = u.items[-1].number
         return chains
 
-    def _titled_item(self, it: ListItem) -> bool:
-        """A bullet item that can be a paper: it opens with a bold name, or with a title line (not a
-        sentence) followed by body blocks (``- [1] Title`` + indented paragraphs)."""
-        if not it.children or it.children[0].kind != "paragraph":
-            return False
-        first = self.info.text(it.children[0].start)
-        if first.startswith(("**", "__")):
-            return True
-        return len(it.children) >= 2 and len(first) <= 200 and not is_sentence(first)
 
     def _resumes_at(self, u: Unit, last_number: int) -> int:
         """Index of the item of ``u`` that resumes a numbering ending at ``last_number`` when the items
@@ -430,8 +426,46 @@ class _Finder:
 _BONUS = {"list": 0.5, "numbered": 0.4, "heading": 0.3, "section": 0.25, "rule": 0.15, "bold": 0.1, "name": 0.05}
 
 
+def _titled_item(it: ListItem, info: LineInfo) -> bool:
+    """A bullet item that can be a paper: it opens with a bold name, or with a title line (not a
+    sentence) followed by body blocks (``- [1] Title`` + indented paragraphs)."""
+    if not it.children or it.children[0].kind != "paragraph":
+        return False
+    first = info.text(it.children[0].start)
+    if first.startswith(("**", "__")):
+        return True
+    return len(it.children) >= 2 and len(first) <= 200 and not is_sentence(first)
+
+
+def _split_runs(units: tuple[Unit, ...], info: LineInfo) -> tuple[Unit, ...]:
+    """Split a list that Markdown merged from two lists into one list unit per run: an ordered list
+    whose numbering starts again (a ``1.``–``7.`` table of contents, then the papers ``1.``–``7.``),
+    or a bullet list whose short entries are followed by paper items with bodies."""
+    out: list[Unit] = []
+    for u in units:
+        if u.kind != "list" or len(u.items) < 2:
+            out.append(u)
+            continue
+        cuts = [0]
+        for j in range(1, len(u.items)):
+            prev, it = u.items[j - 1], u.items[j]
+            if u.ordered and prev.number is not None and it.number is not None and it.number <= prev.number:
+                cuts.append(j)
+            elif not u.ordered and _titled_item(prev, info) != _titled_item(it, info) and j - cuts[-1] >= 2:
+                cuts.append(j)
+        if len(cuts) == 1:
+            out.append(u)
+            continue
+        bounds = cuts + [len(u.items)]
+        for a, b in zip(bounds, bounds[1:]):
+            end = u.items[b].start if b < len(u.items) else u.end
+            out.append(Unit("list", u.items[a].start, end, ordered=u.ordered, items=u.items[a:b]))
+    return tuple(out)
+
+
 def find_items(units: tuple[Unit, ...], info: LineInfo) -> Layout:
     """Choose the item pattern that best explains ``units`` and split the document by it."""
+    units = _split_runs(units, info)
     f = _Finder(units, info)
     layouts: list[Layout] = []
     chains = f.list_chains()

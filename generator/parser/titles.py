@@ -68,7 +68,7 @@ def plain(markdown: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-_SENTENCE_END = re.compile(r"(?:[.!?。:：]|[다요죠][.!?]?)$")
+_SENTENCE_END = re.compile(r"(?:[.!?。:：]|(?:니다|세요|[어아해]요|죠)[.!?]?)$")
 
 
 def is_sentence(text: str) -> bool:
