@@ -10,7 +10,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from hostile_cases import SAFE_CASES, case_files  # noqa: E402
-from hostile_site import TRACEBACK, clean_env, make_content, mkdocs_build  # noqa: E402
+from hostile_site import build_hostile, make_content, mkdocs_build  # noqa: E402
 
 HOSTILE_TOPIC = """
   - id: hostile-text
@@ -43,14 +43,6 @@ def hostile_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with (content / "topics.yml").open("a", encoding="utf-8") as topics:
         topics.write(HOSTILE_TOPIC)
     return content
-
-
-def build_hostile(content: Path, site: Path, **env: str) -> Path:
-    """``mkdocs build --strict`` of ``content`` into ``site``; fails the test on an error or a traceback."""
-    proc = mkdocs_build(content, site, env=clean_env(DIGEST_CONTENT_DIR=str(content), **env))
-    assert TRACEBACK not in proc.stdout + proc.stderr
-    assert proc.returncode == 0, proc.stderr[-4000:]
-    return site
 
 
 @pytest.fixture(scope="session")

@@ -83,6 +83,14 @@ def mkdocs_build(content_dir: Path, site_dir: Path, *, cwd: Path = ROOT,
                           capture_output=True, text=True, timeout=900)
 
 
+def build_hostile(content: Path, site: Path, **env: str) -> Path:
+    """``mkdocs build --strict`` of ``content`` into ``site``; fails the test on an error or a traceback."""
+    proc = mkdocs_build(content, site, env=clean_env(DIGEST_CONTENT_DIR=str(content), **env))
+    assert TRACEBACK not in proc.stdout + proc.stderr
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    return site
+
+
 def digest(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run the ``digest`` command line."""
     return subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=cwd, env=env or clean_env(),

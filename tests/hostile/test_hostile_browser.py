@@ -13,8 +13,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from conftest import build_hostile  # noqa: E402
 from hostile_cases import SAFE_CASES  # noqa: E402
+from hostile_site import build_hostile  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
