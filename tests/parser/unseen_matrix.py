@@ -35,9 +35,9 @@ LINKS = ("md_kr_pipe", "md_en_slash", "bare_kr_dot", "placeholder_md", "placehol
          "bare_en_pipe", "label_paren", "bullets", "view_suffix", "mixed_placeholder", "bare_only")
 POSITIONS = ("end", "start")
 BLOCKS = ("none", "ad_mid", "img_mid", "footer", "gloss_end", "hl_front", "adspan_mid", "sponsored_mid",
-          "course_after", "toc_num_front", "gloss_front", "footer_hr")
+          "course_after", "toc_num_front", "gloss_front", "footer_hr", "inner_list", "hl_heading", "ad_link_mid")
 ENCODINGS = ("utf8", "crlf_bom", "nfd")
-FRONTS = ("h1", "fm", "email", "bold")
+FRONTS = ("h1", "fm", "email", "bold", "substack")
 
 ISSUE_TITLE = "주간 AI 논문 테스트 호"
 ISSUE_DATE = "2025-11-16"
@@ -134,6 +134,8 @@ def _front(front: str) -> list[str]:
         "email": [f"제목: {ISSUE_TITLE}", "보낸 사람: 테스트 레터 <letter@example.com>", "발행일: 2025년 11월 16일", "", intro, ""],
         "bold": [f"**{ISSUE_TITLE}**", "", "2025.11.16", "", intro, ""],
         "h1": [f"# {ISSUE_TITLE}", "", "발행일: 2025년 11월 16일", "", intro, ""],
+        "substack": [f"# **{ISSUE_TITLE}**", "", "Author: 테스트 에디터", "URL: https://letter.example.com/p/16",
+                     "Date: 2025-11-16", "", "=" * 40, "", intro, ""],
     }[front]
 
 
@@ -156,6 +158,8 @@ def _between(mix: Mix) -> tuple[list[str], list[str]]:
         "adspan_mid": (["[광고]", "", "**GPU 클라우드 특가**", "", "H100을 시간당 2달러에 사용하세요.", "", "[/광고]", ""],
                        ["sponsor"]),
         "img_mid": (["![](https://img.example.com/x.png)", ""], ["image"]),
+        "ad_link_mid": (["[광고] 논문 읽기 모임 5기 모집 — [신청하기](https://study.example.com/5) | [자세히](https://study.example.com)",
+                         ""], ["sponsor"]),
     }
     if mix.blocks == "course_after" and mix.position == "end" and mix.links != "trailing":
         return ["LLM 실전 강의 4기 모집 중! 할인 코드 PAPER로 등록하면 20% 할인됩니다.", ""], ["sponsor"]
@@ -172,6 +176,9 @@ def write_issue(mix: Mix, n_papers: int = 7) -> tuple[bytes, Expected]:
         kinds.append("highlights")
     if mix.blocks == "toc_num_front":
         out += ["목차", ""] + [f"{i}. {p['name']}" for i, p in enumerate(ps, 1)] + [""]
+        kinds.append("highlights")
+    if mix.blocks == "hl_heading":
+        out += ["## 이번 주 하이라이트", ""] + [f"- {p['name']}: {_title(p, 'ko')[0]}" for p in ps] + [""]
         kinds.append("highlights")
     if mix.blocks == "gloss_front":
         out += ["**용어 정리**", "", "**MoE**: 전문가 혼합 구조", "**RL**: 강화학습", ""]
@@ -193,6 +200,8 @@ def write_issue(mix: Mix, n_papers: int = 7) -> tuple[bytes, Expected]:
                 ko, _, rest = p["name"].partition("(")
                 en = rest.rstrip(")") or None
             paras[0] = f"**{p['name']}**{p['pa']} {paras[0]}"
+        if mix.blocks == "inner_list" and n == 2:  # a numbered list inside the paper's body
+            paras.insert(1, "저자들이 밝힌 절차는 다음과 같습니다.\n\n1. 데이터를 모읍니다.\n2. 모델을 학습합니다.\n3. 결과를 검증합니다.")
         if mix.links == "trailing":
             paras[-1] += " " + line
         elif mix.position == "start" and mix.head != "name":
