@@ -48,6 +48,12 @@ def _is_lead_label(text: str) -> bool:
     return bool(_LEAD_WORDS.match(label)) and len(label.split()) <= 3 and len(label) <= 24
 
 
+_EDGE_WORDS = re.compile(
+    r"(?:들어가며|들어가기|시작하며|마치며|마무리|맺음말|맺으며|끝으로|나가며|서론|결론|인사말|인사|에필로그|프롤로그|"
+    r"편집|지난\s*호|다음\s*호|오늘의|이번\s*주|이번\s*호|introduction|intro\b|closing|conclusion|wrap|"
+    r"final\s+thoughts|outro|editor|before\s+we|that'?s\s+(?:it|all))",
+    re.IGNORECASE)
+"""Names of the introduction and closing sections of an issue."""
 _NOT_PROSE = (":", "：", ".", "|", "·", "/", "•", "[", "(")
 """What follows a bold word that is a label or a link group (``**구독하기** | [트위터](…)``), not prose."""
 _WHOLE_BOLD = re.compile(r"^(?:\*\*|__)(?P<inner>.+?)(?:\*\*|__)$")
@@ -357,9 +363,31 @@ class _Finder:
         linked = [any(self.unit_links(k) for k in range(a, b)) for a, b in zip(starts, bounds)]
         if sum(linked) * 2 <= len(starts):
             return starts
-        first = linked.index(True)
-        last = len(linked) - 1 - linked[::-1].index(True)
+        numbered = sum(1 for k, has in zip(starts, linked) if has and NUMBER_RE.match(self._head_text(k))) * 2 > sum(linked)
+        first, last = 0, len(starts) - 1
+        while first < last and not linked[first] and not self._edge_is_paper(starts, first, bounds[first], numbered):
+            first += 1
+        while last > first and not linked[last] and not self._edge_is_paper(starts, last, bounds[last], numbered):
+            last -= 1
         return starts[first:last + 1]
+
+    def _head_text(self, k: int) -> str:
+        return re.sub(r"^#{1,6}\s+", "", self.first(k))
+
+    def _edge_is_paper(self, starts: list[int], n: int, stop: int, numbered: bool) -> bool:
+        """Whether the linkless first/last section ``n`` is a paper whose links are missing rather than the
+        issue title, an introduction or closing words: numbered like the papers when they are numbered,
+        not named like an intro/outro, not at the very top, and with a body of its own."""
+        k = starts[n]
+        head = self._head_text(k)
+        if numbered:
+            return bool(NUMBER_RE.match(head))
+        if _EDGE_WORDS.match(re.sub(r"^[*_\s]+", "", head)) or (n == 0 and all(self.blocky[j] for j in range(k))):
+            return False
+        end = next((j for j in range(k + 1, stop) if self.blocky[j]), stop)  # a glossary/ad after it is no body
+        body = [u for u in self.units[k + 1:end] if u.kind not in ("hr", "heading")]
+        own = self.units[k].end - self.units[k].start > 1 or _starts_with_bold_name(head)  # heading + text
+        return len(body) + own >= 2
 
     # ---- building -----------------------------------------------------------------------
     def span(self, pattern: str, head_unit: Unit, head_line: int, units: tuple[Unit, ...]) -> ItemSpan:

@@ -37,7 +37,9 @@ POSITIONS = ("end", "start")
 BLOCKS = ("none", "ad_mid", "img_mid", "footer", "gloss_end", "hl_front", "adspan_mid", "sponsored_mid",
           "course_after", "toc_num_front", "gloss_front", "footer_hr", "inner_list", "hl_heading", "ad_link_mid")
 ENCODINGS = ("utf8", "crlf_bom", "nfd")
-FRONTS = ("h1", "fm", "email", "bold", "substack")
+FRONTS = ("h1", "fm", "email", "bold", "substack", "h2title")
+MISSING = (-1, -1, 0, 3, 6)
+"""Paper (0-based) written without any link line, -1 for none."""
 
 ISSUE_TITLE = "주간 AI 논문 테스트 호"
 ISSUE_DATE = "2025-11-16"
@@ -65,6 +67,8 @@ class Mix:
     """First paper of the pool."""
     front: str
     """How the issue's title and date are written (:data:`FRONTS`)."""
+    missing: int = -1
+    """The paper written without a link line (:data:`MISSING`)."""
 
 
 @dataclass(frozen=True)
@@ -134,6 +138,7 @@ def _front(front: str) -> list[str]:
         "email": [f"제목: {ISSUE_TITLE}", "보낸 사람: 테스트 레터 <letter@example.com>", "발행일: 2025년 11월 16일", "", intro, ""],
         "bold": [f"**{ISSUE_TITLE}**", "", "2025.11.16", "", intro, ""],
         "h1": [f"# {ISSUE_TITLE}", "", "발행일: 2025년 11월 16일", "", intro, ""],
+        "h2title": [f"## {ISSUE_TITLE}", "", "발행일: 2025년 11월 16일", "", intro, ""],
         "substack": [f"# **{ISSUE_TITLE}**", "", "Author: 테스트 에디터", "URL: https://letter.example.com/p/16",
                      "Date: 2025-11-16", "", "=" * 40, "", intro, ""],
     }[front]
@@ -202,7 +207,9 @@ def write_issue(mix: Mix, n_papers: int = 7) -> tuple[bytes, Expected]:
             paras[0] = f"**{p['name']}**{p['pa']} {paras[0]}"
         if mix.blocks == "inner_list" and n == 2:  # a numbered list inside the paper's body
             paras.insert(1, "저자들이 밝힌 절차는 다음과 같습니다.\n\n1. 데이터를 모읍니다.\n2. 모델을 학습합니다.\n3. 결과를 검증합니다.")
-        if mix.links == "trailing":
+        if n - 1 == mix.missing:
+            a, g, t = (_urls(p)[0] if mix.head == "h3_link" else None), None, None
+        elif mix.links == "trailing":
             paras[-1] += " " + line
         elif mix.position == "start" and mix.head != "name":
             paras.insert(0, line)
@@ -246,7 +253,8 @@ def mixes(count: int, seed: int, head: str | None = None) -> list[Mix]:
     out = []
     while len(out) < count:
         mix = Mix(head or rnd.choice(HEADS), rnd.choice(TITLES), rnd.choice(LINKS), rnd.choice(POSITIONS),
-                  rnd.choice(BLOCKS), rnd.choice(ENCODINGS), rnd.randrange(len(PAPERS)), rnd.choice(FRONTS))
+                  rnd.choice(BLOCKS), rnd.choice(ENCODINGS), rnd.randrange(len(PAPERS)), rnd.choice(FRONTS),
+                  rnd.choice(MISSING))
         if mix.head == "name" and mix.title != "ko_en":
             continue  # a bold-name paragraph has no title form
         out.append(mix)
