@@ -317,7 +317,8 @@ class _Finder:
 
     def starts_bold(self) -> list[int]:
         return [k for k, u in enumerate(self.units)
-                if u.kind == "paragraph" and not self.blocky[k] and _is_whole_bold(self.first(k))]
+                if u.kind == "paragraph" and not self.blocky[k] and self.first(k).startswith(("**", "__"))
+                and _is_whole_bold(self.first(k))]
 
     def starts_name(self) -> list[int]:
         out = []
