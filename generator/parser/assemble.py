@@ -18,7 +18,7 @@ from ..model import (Block, BlockKind, GlossaryEntry, Issue, Link, Location, Pap
                      Severity, Source)
 from ..sources import SourceText, unsafe_targets
 from .blocks import (AD_CLOSE, AD_OPEN, classify, glossary_entry, is_glossary_title, is_highlights_lines,
-                     is_sign_off)
+                     is_image_only, is_sign_off)
 from .items import ItemSpan, Layout, LineInfo, find_items
 from .links import RawLink, split_trailing_links
 from .metadata import HeaderLines, merge_headers, parse_date, parse_header_lines
@@ -200,8 +200,10 @@ def _front(ctx: _Ctx, units: tuple[Unit, ...]) -> _Front:
                     ctx.problem(u.start, Severity.WARNING, f"cannot read the date {header.date_text!r}",
                                 "write it as YYYY-MM-DD or 2025년 11월 16일")
                 continue
-        kind = classify(lines, weak=True) if u.kind in ("paragraph", "heading", "list") else None
-        if front.title is None and not front.intro and current is None and _is_title(ctx, u, kind, first=n == 0):
+        kind = classify(lines, weak=True) if u.kind in ("paragraph", "heading", "list", "html") else None
+        if front.title is None and not front.intro and (current is None or current.kind is BlockKind.IMAGE) \
+                and _is_title(ctx, u, kind, first=all(is_image_only(ctx.lines(v)) for v in units[:n])):
+            close()  # a logo image may come first
             front.title, front.title_line = strip_decoration(plain(lines[0])), u.start
             continue
         if current is not None and current.accepts(u, kind):
@@ -342,7 +344,7 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Pape
             kind = classify(lines, weak=True) or BlockKind.OTHER
             take(u, kind)
             continue
-        strong = classify(lines, weak=False) if u.kind in ("paragraph", "heading") else None
+        strong = classify(lines, weak=False) if u.kind in ("paragraph", "heading", "html") else None
         if strong in (BlockKind.SPONSOR, BlockKind.GLOSSARY):
             take(u, strong)
             trailing = True

@@ -30,6 +30,7 @@ _SPONSOR_LEAD = re.compile(
 )
 _SPONSOR_WEAK = re.compile(
     r"코스|강의|강좌|수강|등록하|등록 ?링크|할인|환불|코호트|쿠폰|프로모션|얼리버드|부트캠프|세미나 신청|"
+    r"후원(?:으로|합니다|하는|해\s*주신|사)|협찬|스폰서|광고 문의|\bsponsored\s+by|\bpresented\s+by|\bbrought\s+to\s+you\s+by|"
     r"\bcourses?\b|\bcohort\b|\benrol|\bregister\b|\bdiscount|\bcoupon|\bsign up\b|\bpromo code\b|\bbootcamp\b|\brefund",
     re.IGNORECASE,
 )
@@ -39,6 +40,7 @@ _HIGHLIGHTS = re.compile(r"하이라이트|목차|이번\s*호|이번\s*주\s*(?
                          r"table\s+of\s+contents|^contents$|tl;?dr|요약\s*목록", re.IGNORECASE)
 _FOOTER = re.compile(
     r"구독(?!자)|좋아요|팔로우\s*하|팔로우해|공유해|공유하|읽어\s*주셔서|수신\s*거부|뉴스레터를\s*받|다음\s*주에\s*만나|"
+    r"다음\s*(?:주|호)에(?:서)?\s*(?:또\s*)?(?:만나|뵙)|추천해\s*주|감사합니다|"
     r"\bsubscribe|\bfollow\s+us|\bunsubscribe|\blike\b.*\bshare\b|\bshare\s+(?:this|it)|thanks\s+for\s+reading|"
     r"see\s+you\s+next\s+week|\bforward\s+(?:this|to)",
     re.IGNORECASE,
@@ -50,7 +52,9 @@ _GLOSSARY_ENTRY = re.compile(
 _ATX = re.compile(r"^\s*#{1,6}\s+")
 _QUOTE_OR_EMOJI = re.compile(r"^\s*(?:>\s*)*(?:[^\w\s*_\[(\-+.#>]\ufe0f?\s*)*")
 """Quote marks and emoji before a block's first word."""
-_IMAGE_ONLY = re.compile(r"^\s*(?:(?:\[\s*)?!\[[^\]]*\]\([^)]*\)(?:\s*\]\([^)]*\))?\s*)+$")
+_IMAGE_ONLY = re.compile(r"^\s*(?:(?:\[\s*)?!\[[^\]]*\]\([^)]*\)(?:\s*\]\([^)]*\))?\s*"
+                         r"|(?:<(?:p|div|figure|center|a)\b[^>]*>\s*)*<img\b[^>]*>(?:\s*</(?:p|div|figure|center|a)>)*\s*)+$",
+                         re.IGNORECASE)
 
 
 def is_image_only(lines: list[str]) -> bool:

@@ -11,7 +11,8 @@ __all__ = ["HeaderLines", "parse_date", "parse_header_lines", "merge_headers"]
 
 _KEYS: dict[str, str] = {}
 for _field, _names in {
-    "author": ("author", "by", "저자", "작성자", "글쓴이", "필자", "보낸 사람", "보낸사람", "발신자", "from", "sender", "에디터", "editor"),
+    "author": ("author", "by", "저자", "작성자", "글쓴이", "필자", "보낸 사람", "보낸사람", "발신자", "from", "sender", "에디터", "editor",
+               "편집", "편집자", "편집인", "글", "발행인", "written by"),
     "url": ("url", "원문", "원문 링크", "원본", "출처", "source", "link", "링크", "original"),
     "title": ("제목", "title", "subject", "issue"),
     "date": ("발행일", "발행 일자", "날짜", "date", "게시일", "작성일", "발송일", "보낸 날짜", "published", "sent"),
