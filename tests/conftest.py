@@ -58,6 +58,12 @@ CHROMIUM_ARGS = [
 LOOPBACK_HOSTS = {"127.0.0.1"}
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # pytest-playwright 0.10 defines its `base_url` fixture as a method, which pytest 9 warns about on every
+    # browser run; it is the plugin's own code and harmless here (we never use base_url).
+    config.addinivalue_line("filterwarnings", "ignore:Session-scoped fixtures defined as instance methods")
+
+
 # --------------------------------------------------------------------------------------------------- building
 
 
