@@ -355,6 +355,24 @@ class _Finder:
                 kept.append(k)
         return kept if kept else starts
 
+    def merge_inner_names(self, starts: list[int]) -> list[int]:
+        """Drop bold-name starts that open a paragraph *inside* a paper (``**MuonClip**은 …`` after the
+        paper's first paragraph): the section before it has no link while its own has one, and that section
+        is only the paper's opening paragraph or already mentions the bold term."""
+        kept: list[int] = []
+        for n, k in enumerate(starts):
+            stop = starts[n + 1] if n + 1 < len(starts) else len(self.units)
+            if kept:
+                prev = range(kept[-1], k)
+                m = _BOLD_OPEN.match(self.first(k))
+                term = (m.group("inner") if m else "").strip().lower()
+                before = " ".join(line for j in prev for line in self.info.lines[self.units[j].start:self.units[j].end])
+                if not any(self.unit_links(j) for j in prev) and any(self.unit_links(j) for j in range(k, stop)) \
+                        and (len(prev) == 1 or (len(term) >= 3 and term in before.lower())):
+                    continue
+            kept.append(k)
+        return kept
+
     def trim(self, starts: list[int]) -> list[int]:
         """Drop leading and trailing starts whose section has no link when most sections have one:
         an issue title, an "introduction" or "closing words" heading at the level of the papers."""
@@ -506,6 +524,8 @@ def find_items(units: tuple[Unit, ...], info: LineInfo) -> Layout:
         layouts.append(f.from_chain(linked_lists))  # numbering restarts per category
     for pattern, starts in (("numbered", f.starts_numbered()), ("section", f.starts_section()),
                             ("rule", f.starts_rule()), ("bold", f.starts_bold()), ("name", f.starts_name())):
+        if pattern == "name" and starts:
+            starts = f.merge_inner_names(starts)
         if pattern != "numbered":
             starts = f.trim(f.drop_labels(starts)) if starts else starts
         if starts:

@@ -205,6 +205,8 @@ def write_issue(mix: Mix, n_papers: int = 7) -> tuple[bytes, Expected]:
                 ko, _, rest = p["name"].partition("(")
                 en = rest.rstrip(")") or None
             paras[0] = f"**{p['name']}**{p['pa']} {paras[0]}"
+            if n == (2 if mix.missing != 1 else 5):  # a paragraph inside the paper that opens with a bold term
+                paras.insert(1, "**HumanEval**에서의 결과도 눈에 띕니다. 복잡한 입력에서도 높은 정확도를 보였습니다.")
         if mix.blocks == "inner_list" and n == 2:  # a numbered list inside the paper's body
             paras.insert(1, "저자들이 밝힌 절차는 다음과 같습니다.\n\n1. 데이터를 모읍니다.\n2. 모델을 학습합니다.\n3. 결과를 검증합니다.")
         if n - 1 == mix.missing:
