@@ -8,6 +8,8 @@ Fixtures for everyone (all session-scoped unless said otherwise):
   (e.g. ``"https://example.github.io/paper-digest/"``) into another dir; builds are cached per (site_url, dest).
 - ``served_site`` -> str: base URL (``http://127.0.0.1:<port>/``, trailing slash) of the site served by an
   ``http.server`` thread on a random loopback port (built with ``site_url`` = that URL, like a real deployment).
+- ``served_subpath_site`` -> ServedSite(directory, url): the site built for and served under
+  ``http://127.0.0.1:<port>/paper-digest/`` only (GitHub Pages project-site layout).
 - ``serve_dir`` -> callable ``serve_dir(directory, mount="/") -> SiteServer``: serve any dir, optionally under a
   sub-path such as ``/paper-digest/``; ``SiteServer.url`` is the base URL. The port is bound before you build, so
   a site can be built with ``site_url=server.url`` and then served by the same server (the dir is read per request).
@@ -201,6 +203,31 @@ def serve_dir() -> Iterator[Callable[..., SiteServer]]:
     yield serve
     for server in servers:
         server.stop()
+
+
+SUBPATH = "/paper-digest/"
+"""The sub-path a project site lives under on GitHub Pages (``https://<user>.github.io/<repo>/``)."""
+
+
+@dataclass(frozen=True)
+class ServedSite:
+    """A built site and the loopback URL it is served at."""
+
+    directory: Path
+    """The built site."""
+    url: str
+    """Its base URL (the ``site_url`` it was built with), trailing slash."""
+
+
+@pytest.fixture(scope="session")
+def served_subpath_site(build_site: Callable[..., Path], serve_dir: Callable[..., SiteServer],
+                        tmp_path_factory: pytest.TempPathFactory) -> ServedSite:
+    """The site built with ``site_url=http://127.0.0.1:<port>/paper-digest/`` and served only there: anything
+    that escapes the sub-path (absolute ``/en/`` links, a switcher or feed URL) is a 404, as on GitHub Pages."""
+    site_dir = tmp_path_factory.mktemp("subpath-site")
+    server = serve_dir(site_dir, SUBPATH)  # bind the port first: site_url must name it
+    build_site(site_url=server.url, dest=site_dir)
+    return ServedSite(site_dir, server.url)
 
 
 @pytest.fixture(scope="session")

@@ -79,3 +79,20 @@ def test_every_page_kind_is_offline_and_error_free(page_watch, served_site, site
         assert response is not None and response.ok, f"{kind} {path}: HTTP {response.status if response else '?'}"
     assert len(page_watch.requests) > 10
     page_watch.assert_clean()
+
+
+@pytest.mark.parametrize(("src", "dst"), [("ko", "en"), ("en", "ko")])
+def test_switcher_and_links_stay_under_a_subpath(page_watch, served_subpath_site, site_pages, src, dst) -> None:
+    """Deployed as a GitHub project site (``/<repo>/``), the switcher and the header tabs stay inside it."""
+    page = page_watch.page
+    base = served_subpath_site.url
+    path = site_pages.papers[src][0]
+    page.goto(base + path.lstrip("/"))
+    page.locator(".md-header .md-select").first.hover()
+    page.locator(f'.md-header a.md-select__link[hreflang="{dst}"]').first.click()
+    page.wait_for_url(base + _lang_prefix(dst) + path.removeprefix("/en/").lstrip("/"))
+    page.locator('.md-tabs a[href$="archive/"]').first.click()
+    page.wait_for_url(base + _lang_prefix(dst) + "archive/")
+    page.locator("article ul.digest-issues a").first.click()
+    _expect_page(page, base, dst, "issues")
+    page_watch.assert_clean()

@@ -10,22 +10,19 @@ import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import pytest
 import feedparser
+import pytest
 from bs4 import BeautifulSoup
 from sitemap import LANGS, load_site_pages
 
-MOUNT = "/paper-digest/"
+MOUNT = "/paper-digest/"  # the conftest SUBPATH
 CONFIG = Path(__file__).with_name("linkcheckerrc")
 
 
 @pytest.fixture(scope="module")
-def subpath_site(build_site, serve_dir, tmp_path_factory) -> tuple[Path, str]:
-    """The site built with ``site_url=http://127.0.0.1:<port>/paper-digest/`` and served exactly there."""
-    site_dir = tmp_path_factory.mktemp("subpath-site")
-    server = serve_dir(site_dir, MOUNT)  # bind the port first: site_url must name it
-    build_site(site_url=server.url, dest=site_dir)
-    return site_dir, server.url
+def subpath_site(served_subpath_site) -> tuple[Path, str]:
+    """The site built for ``http://127.0.0.1:<port>/paper-digest/`` and served only there."""
+    return served_subpath_site.directory, served_subpath_site.url
 
 
 def run_linkchecker(start_url: str) -> list[dict[str, str]]:
