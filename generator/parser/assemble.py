@@ -28,6 +28,7 @@ from .tokens import MARKER_RE, Unit, to_units
 __all__ = ["build_issue"]
 
 _WHOLE_BOLD = re.compile(r"^(?:\*\*|__)[^*_]+(?:\*\*|__)$")
+_MARK = re.compile(r"^\s*(?:(?:>\s*)+|[-*+•]\s+)?")
 _LEAD_IN = re.compile(r"^(?:\*\*|__)(?P<h>[^*_\n]{1,100}?)(?:\*\*|__)[ \t]*(?P<sep>[:：.—–]?)[ \t]*(?P<rest>.*)$", re.DOTALL)
 
 
@@ -192,8 +193,8 @@ def _front(ctx: _Ctx, units: tuple[Unit, ...]) -> _Front:
             current = _BlockBuilder(ctx, BlockKind.SPONSOR, u)
             ad_open = _ad_goes_on(ctx, units, n)
             continue
-        if u.kind == "paragraph":
-            header = parse_header_lines([ln.strip() for ln in lines])
+        if u.kind in ("paragraph", "list", "quote"):  # also "- 발행일: …" items and "> 보낸 사람: …" quotes
+            header = parse_header_lines([_MARK.sub("", ln) for ln in lines])
             if header is not None:
                 front.header = merge_headers(front.header, header)
                 if header.date_text and header.date is None:

@@ -13,7 +13,8 @@ _KEYS: dict[str, str] = {}
 for _field, _names in {
     "author": ("author", "by", "저자", "작성자", "글쓴이", "필자", "보낸 사람", "보낸사람", "발신자", "from", "sender", "에디터", "editor",
                "편집", "편집자", "편집인", "글", "발행인", "written by"),
-    "url": ("url", "원문", "원문 링크", "원본", "출처", "source", "link", "링크", "original"),
+    "url": ("url", "원문", "원문 링크", "원문 보기", "원문보기", "원본", "출처", "source", "link", "링크", "original",
+            "original post", "웹에서 보기", "웹 버전", "view online", "web version", "read online", "permalink"),
     "title": ("제목", "title", "subject", "issue"),
     "date": ("발행일", "발행 일자", "날짜", "date", "게시일", "작성일", "발송일", "보낸 날짜", "published", "sent"),
 }.items():

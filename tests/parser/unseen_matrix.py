@@ -37,7 +37,7 @@ POSITIONS = ("end", "start")
 BLOCKS = ("none", "ad_mid", "img_mid", "footer", "gloss_end", "hl_front", "adspan_mid", "sponsored_mid",
           "course_after", "toc_num_front", "gloss_front", "footer_hr", "inner_list", "hl_heading", "ad_link_mid")
 ENCODINGS = ("utf8", "crlf_bom", "nfd")
-FRONTS = ("h1", "fm", "email", "bold", "substack", "h2title")
+FRONTS = ("h1", "fm", "email", "bold", "substack", "h2title", "quoted")
 MISSING = (-1, -1, 0, 3, 6)
 """Paper (0-based) written without any link line, -1 for none."""
 
@@ -138,6 +138,8 @@ def _front(front: str) -> list[str]:
         "email": [f"제목: {ISSUE_TITLE}", "보낸 사람: 테스트 레터 <letter@example.com>", "발행일: 2025년 11월 16일", "", intro, ""],
         "bold": [f"**{ISSUE_TITLE}**", "", "2025.11.16", "", intro, ""],
         "h1": [f"# {ISSUE_TITLE}", "", "발행일: 2025년 11월 16일", "", intro, ""],
+        "quoted": [f"> 제목: {ISSUE_TITLE}", "> 보낸 사람: 테스트 레터 <letter@example.com>", "> 발행일: 2025. 11. 16.", "",
+                   "- 원문 보기: https://letter.example.com/p/16", "", intro, ""],
         "h2title": [f"## {ISSUE_TITLE}", "", "발행일: 2025년 11월 16일", "", intro, ""],
         "substack": [f"# **{ISSUE_TITLE}**", "", "Author: 테스트 에디터", "URL: https://letter.example.com/p/16",
                      "Date: 2025-11-16", "", "=" * 40, "", intro, ""],
