@@ -4,7 +4,8 @@
 #
 #   bash scripts/lighthouse.sh [SITE_DIR]
 #
-# SITE_DIR: an already built site (default: `mkdocs build --strict` into a temp dir first).
+# SITE_DIR: an already built site (default: `mkdocs build --strict` into a temp dir first, with SITE_URL set to
+#           the loopback address the script serves it at).
 # LIGHTHOUSE_OUT: folder for the reports and summary.json (default: tests/artifacts/lighthouse).
 # Gating (accessibility, best-practices, SEO >= 0.95) is done by tests/gates/test_gate_lighthouse.py;
 # performance is printed only. Needs `bash scripts/dev.sh install` first.
@@ -30,14 +31,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
+PORT="$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 SITE="${1:-}"
 if [ -z "$SITE" ]; then
+  # built for the address it is served at, as a deployed site is (canonical and hreflang URLs included)
   SITE="$TMP/site"
-  (cd "$ROOT" && "$PY" -m mkdocs build --strict --quiet --site-dir "$SITE")
+  (cd "$ROOT" && SITE_URL="http://127.0.0.1:$PORT/" "$PY" -m mkdocs build --strict --quiet --site-dir "$SITE")
 fi
 [ -f "$SITE/index.html" ] || { echo "scripts/lighthouse.sh: error: $SITE/index.html missing: not a built site" >&2; exit 1; }
 
-PORT="$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 "$PY" -m http.server "$PORT" --bind 127.0.0.1 --directory "$SITE" >/dev/null 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 50); do
