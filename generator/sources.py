@@ -18,7 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import yaml
 from charset_normalizer import from_bytes
@@ -127,7 +127,19 @@ def normalize_text(text: str, path: str) -> tuple[str, list[Problem]]:
     return text, problems
 
 
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class _FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """A safe loader whose impossible dates (``2025-11-31``) stay strings, so `_validate` reports them."""
+
+    def construct_yaml_timestamp(self, node):  # type: ignore[no-untyped-def]
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _FrontMatterLoader.construct_yaml_timestamp)
+
+_YAML_LOADER = _FrontMatterLoader
 """libyaml's safe loader when PyYAML was built with it (ten times faster), else the pure-Python one."""
 
 _FM_DELIMS = ("---",)

@@ -18,7 +18,7 @@ from generator.catalog_model import Appearance, Catalog, IssueRecord, PaperRecor
 from generator.enrich.identity import PaperGroup, identify, likely_duplicates
 from generator.enrich.overrides import Overrides, load_overrides
 from generator.enrich.topics import TopicScorer, load_topics
-from generator.model import Issue, Link, Location, Problem, Severity
+from generator.model import Issue, Link, Problem, Severity
 
 __all__ = ["build_catalog", "catalog_problems", "load_catalog", "parse_content"]
 
@@ -44,13 +44,7 @@ def parse_content(content_dir: Path) -> tuple[list[Issue], list[Issue], list[Pro
     problems: list[Problem] = []
     for lang, found in issues.items():
         for path in sorted((content_dir / lang).glob("*.md")):
-            try:
-                result = parse_file(path, lang=lang)
-            except Exception as exc:  # noqa: BLE001 - a parser bug must not become a traceback for editors
-                problems.append(Problem(Location(str(path), 0), Severity.ERROR,
-                                        f"the parser failed on this file ({type(exc).__name__}: {exc})",
-                                        "report this as a bug, with the file attached"))
-                continue
+            result = parse_file(path, lang=lang)  # never raises: a parser bug is an error Problem
             problems.extend(result.problems)
             if result.issue is not None:
                 found.append(result.issue)

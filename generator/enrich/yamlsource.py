@@ -42,11 +42,6 @@ def error(location: Location, message: str, hint: str = "") -> Problem:
     return Problem(location, Severity.ERROR, message, hint)
 
 
-def warning(location: Location, message: str, hint: str = "") -> Problem:
-    """A warning about a configuration file."""
-    return Problem(location, Severity.WARNING, message, hint)
-
-
 def mapping(node: Node) -> list[tuple[str, Node, Node]] | None:
     """``(key, key node, value node)`` for a mapping node, or ``None`` when it is not a mapping."""
     if not isinstance(node, MappingNode):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..model import (Block, BlockKind, GlossaryEntry, Issue, Link, Location, Paper, Problem, Section,
                      Severity, Source)
 from ..sources import SourceText, unsafe_targets
-from .blocks import (AD_CLOSE, AD_OPEN, classify, glossary_entry, is_glossary_title, is_highlights_lines,
+from .blocks import (AD_CLOSE, AD_OPEN, classify, glossary_entry, is_highlights_lines,
                      is_image_only, is_sign_off)
 from .items import ItemSpan, Layout, LineInfo, find_items
 from .links import RawLink, split_trailing_links

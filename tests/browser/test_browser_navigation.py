@@ -50,7 +50,7 @@ def test_click_home_issue_paper_topic(page_watch, served_site, lang) -> None:
     _expect_page(page, served_site, lang, "papers")
 
     # and the archive, from the header tabs, leads to every issue
-    page.locator(f'.md-tabs a[href$="archive/"]').first.click()
+    page.locator('.md-tabs a[href$="archive/"]').first.click()
     page.locator("article ul.digest-issues a").first.click()
     _expect_page(page, served_site, lang, "issues")
     page_watch.assert_clean()
