@@ -1,7 +1,8 @@
 """``digest`` — the editor's command line: parse, check, import, new.
 
 A thin argparse layer: one ``cmd_*`` function per command over the public API
-(:func:`generator.parser.parse_file`, :mod:`generator.importer`, :mod:`generator.jsonout`).
+(:func:`generator.parser.parse_file`, :mod:`generator.check`, :mod:`generator.importer`,
+:mod:`generator.jsonout`, :mod:`generator.enrich.translations`).
 To add a command, write ``add_<name>(subparsers)`` that registers a subparser with
 ``set_defaults(func=cmd_<name>)`` and list it in :data:`COMMANDS`.
 
@@ -12,20 +13,19 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
-import importlib
 import json
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from .check import DEFAULT_CONTENT, check_paths
+from .enrich.translations import exit_status, format_report, report
 from .importer import ImportRequest, import_issue, new_issue
 from .jsonout import result_json
 from .model import Location, Problem, Severity
 from .parser import parse_file
 
-__all__ = ["main", "build_parser", "COMMANDS", "collect_files", "check_paths"]
-
-DEFAULT_CONTENT = Path("content")
+__all__ = ["main", "build_parser", "COMMANDS"]
 
 
 def _print_problems(problems: Iterable[Problem], stream=None) -> tuple[int, int]:
@@ -75,62 +75,6 @@ def add_parse(sub: argparse._SubParsersAction) -> None:
 
 
 # ---- check ---------------------------------------------------------------------------------
-
-def collect_files(paths: list[str]) -> tuple[list[Path], list[Problem]]:
-    """Markdown/text files named or found under the given paths (default ``content/``)."""
-    files: list[Path] = []
-    problems: list[Problem] = []
-    for raw in paths or [str(DEFAULT_CONTENT)]:
-        path = Path(raw)
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*")
-                                if p.suffix in (".md", ".txt") and p.name.lower() != "readme.md" and p.is_file()))
-        elif path.is_file():
-            files.append(path)
-        else:
-            problems.append(Problem(Location(raw, 0), Severity.ERROR, "no such file or directory",
-                                    "check the path"))
-    return files, problems
-
-
-def _catalog_problems(content_dir: Path) -> list[Problem]:
-    """Cross-file problems from ``generator.enrich.catalog_problems`` when that exists."""
-    try:
-        enrich = importlib.import_module("generator.enrich")
-    except ImportError:
-        return []
-    func: Callable[[Path], Iterable[Problem]] | None = getattr(enrich, "catalog_problems", None)
-    if func is None:
-        return []
-    try:
-        return list(func(content_dir))
-    except Exception as exc:  # noqa: BLE001 - reported, not raised
-        return [Problem(Location(str(content_dir), 0), Severity.ERROR,
-                        f"cross-file checks failed ({type(exc).__name__}: {exc})", "report this as a bug")]
-
-
-def check_paths(paths: list[str]) -> list[Problem]:
-    """All problems of the given files/folders (default ``content/``), cross-file ones included."""
-    files, problems = collect_files(paths)
-    for path in files:
-        problems.extend(parse_file(path).problems)
-    roots: list[Path] = []
-    for raw in paths or [str(DEFAULT_CONTENT)]:
-        root = _content_root(Path(raw))
-        if root is not None and root not in roots:
-            roots.append(root)
-    for root in roots:
-        problems.extend(_catalog_problems(root))
-    return problems
-
-
-def _content_root(path: Path) -> Path | None:
-    """The content folder (the one holding ``ko/``) that ``path`` is or is inside, if any."""
-    for candidate in (path, path.parent, path.parent.parent):
-        if candidate.is_dir() and (candidate / "ko").is_dir():
-            return candidate
-    return None
-
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Print every problem as ``path:line: error|warning: message — hint``; exit 1 on any error."""
@@ -203,8 +147,6 @@ def add_new(sub: argparse._SubParsersAction) -> None:
 
 def cmd_translations(args: argparse.Namespace) -> int:
     """Report each issue as translated, missing or out of parity, with ``path:line`` for every difference."""
-    from .enrich.translations import exit_status, format_report, report
-
     if not (Path(args.content) / "ko").is_dir():
         _print_problems([Problem(Location(args.content, 0), Severity.ERROR, "no `ko/` folder here",
                                  "give the content folder that holds ko/ and en/")])
