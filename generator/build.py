@@ -21,7 +21,7 @@ from pathlib import Path
 from generator import i18n
 from generator.catalog_model import Catalog
 from generator.model import Problem, Severity
-from generator.plan import ExtraFile, PlannedPage, PlanSettings, plan_site
+from generator.plan import ExtraFile, NotFoundPage, PlannedPage, PlanSettings, plan_site
 from generator.render import Renderer
 
 
@@ -75,6 +75,9 @@ class SiteBuild:
     warnings: tuple[Problem, ...]
     """Non-fatal problems found while loading the content."""
 
+    not_found: NotFoundPage | None = None
+    """The 404 page, which the theme renders (the adapter hands it to ``404.html``)."""
+
 
 class BuildError(Exception):
     """The content has errors; the message lists every one, ``path:line:`` first."""
@@ -108,4 +111,5 @@ def build(settings: BuildSettings, catalog: Catalog | None = None) -> SiteBuild:
     # 5. Render.
     renderer = Renderer(settings.templates_dir, settings.lang)
     pages = tuple(RenderedPage(page, renderer.render(page)) for page in plan.pages)
-    return SiteBuild(lang=settings.lang, catalog=catalog, pages=pages, files=plan.files, warnings=warnings)
+    return SiteBuild(lang=settings.lang, catalog=catalog, pages=pages, files=plan.files, warnings=warnings,
+                     not_found=plan.not_found)

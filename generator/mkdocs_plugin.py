@@ -37,10 +37,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from generator import i18n
-from generator.meta import MetaBuilder
-from generator.notfound import not_found_view
 from generator.sitemap import SITEMAP_FILE, SITEMAP_GZ_FILE, gzipped, page_entries, sitemap_xml
-from generator.urls import absolute_url
 from generator.build import BuildError, BuildSettings, RenderedPage, SiteBuild, build, load
 from generator.catalog_model import Catalog
 from generator.views import language_href
@@ -198,12 +195,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return context
 
     def on_template_context(self, context, template_name: str, config: MkDocsConfig):
-        if template_name == "404.html" and self._site is not None and self._settings is not None:
-            lang, root_url = self._settings.lang, self._settings.root_url
-            other = next(code for code in i18n.LANGUAGES if code != lang)
-            context["digest_notfound"] = not_found_view(lang, root_url)
-            context["digest_meta"] = MetaBuilder(self._site.catalog, lang, root_url).not_found()
-            context["digest_switch"] = absolute_url(root_url, other, "")
+        not_found = self._site.not_found if self._site is not None else None
+        if template_name == "404.html" and not_found is not None:
+            context["digest_notfound"] = not_found.view
+            context["digest_meta"] = not_found.meta
+            context["digest_switch"] = not_found.switch_href
         return context
 
     # --- output ------------------------------------------------------------------------
