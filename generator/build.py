@@ -1,9 +1,10 @@
 """The site build of one language, as a story of numbered phases (like MkDocs' ``build``).
 
-1. read sources  — ``content/ko/*.md``, ``content/en/*.md``, ``topics.yml``, ``papers.yml``
+1. read sources  — ``content/ko/*.md``, ``content/en/*.md`` (:mod:`generator.sources`)
 2. parse         — every issue into :mod:`generator.model` values, collecting problems
-3. enrich        — pair languages, identify papers across issues, assign topics
-   (phases 1–3 are :func:`generator.enrich.load_catalog`, which returns every problem found)
+   (phases 1–2 are :func:`generator.enrich.parse_content`)
+3. enrich        — :func:`generator.enrich.enrich_content`: with ``topics.yml`` and ``papers.yml``,
+   pair languages, identify papers across issues, assign topics
 4. plan pages    — :func:`generator.plan.plan_site`: pages, views and extra files
 5. render        — :class:`generator.render.Renderer`: one template render per page
 
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from generator import i18n
 from generator.catalog_model import Catalog
+from generator.enrich import enrich_content, parse_content
 from generator.model import Problem, Severity
 from generator.plan import ExtraFile, NotFoundPage, PlannedPage, PlanSettings, plan_site
 from generator.render import Renderer
@@ -91,10 +93,12 @@ class BuildError(Exception):
 
 def load(content_dir: Path) -> tuple[Catalog, tuple[Problem, ...]]:
     """Phases 1–3: read, parse and enrich the content. Raises :class:`BuildError` on errors."""
-    from generator.enrich import load_catalog  # the enrich package owns phases 1–3
-
-    catalog, problems = load_catalog(content_dir)
-    problems = tuple(problems)
+    # 1–2. Read and parse every issue of both languages.
+    ko, en, parse_problems = parse_content(content_dir)
+    # 3. Enrich: pair the languages, identify papers, assign topics.
+    catalog, enrich_problems = enrich_content(content_dir, ko, en)
+    # Fail once, with every problem of phases 1–3.
+    problems = (*parse_problems, *enrich_problems)
     if any(p.severity is Severity.ERROR for p in problems):
         raise BuildError(problems)
     return catalog, problems

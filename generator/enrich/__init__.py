@@ -3,6 +3,8 @@
 * :func:`load_catalog` parses ``content/ko/*.md`` and ``content/en/*.md``, reads
   ``content/topics.yml`` and ``content/papers.yml``, and returns the catalog with every problem
   (parse problems included): what a site build needs.
+* :func:`parse_content` reads and parses both languages (phases 1–2 of the build);
+  :func:`enrich_content` turns the parsed issues into the catalog (phase 3).
 * :func:`catalog_problems` returns only the enrichment problems (``papers.yml``, ``topics.yml``,
   identity, likely duplicates, empty topics): what ``digest check`` adds to the parse problems.
 * :func:`build_catalog` does the work on already parsed issues (tests use it directly).
@@ -19,27 +21,26 @@ from generator.enrich.identity import PaperGroup, identify, likely_duplicates
 from generator.enrich.overrides import Overrides, load_overrides
 from generator.enrich.topics import TopicScorer, load_topics
 from generator.model import Issue, Link, Problem, Severity
+from generator.parser import parse_file
 
-__all__ = ["build_catalog", "catalog_problems", "load_catalog", "parse_content"]
+__all__ = ["build_catalog", "catalog_problems", "enrich_content", "load_catalog", "parse_content"]
 
 
 def load_catalog(content_dir: Path) -> tuple[Catalog, list[Problem]]:
     """The catalog of ``content_dir`` and every problem found on the way (parse problems first)."""
     ko, en, problems = parse_content(content_dir)
-    catalog, enrich_problems = _build_from_dir(content_dir, ko, en)
+    catalog, enrich_problems = enrich_content(content_dir, ko, en)
     return catalog, problems + enrich_problems
 
 
 def catalog_problems(content_dir: Path) -> list[Problem]:
     """Problems of enrichment only (the parse problems of each file are not repeated)."""
     ko, en, _ = parse_content(content_dir)
-    return _build_from_dir(content_dir, ko, en)[1]
+    return enrich_content(content_dir, ko, en)[1]
 
 
 def parse_content(content_dir: Path) -> tuple[list[Issue], list[Issue], list[Problem]]:
     """Parse ``content_dir/ko/*.md`` and ``content_dir/en/*.md`` (sorted by name)."""
-    from generator.parser import parse_file
-
     issues: dict[str, list[Issue]] = {"ko": [], "en": []}
     problems: list[Problem] = []
     for lang, found in issues.items():
@@ -51,7 +52,9 @@ def parse_content(content_dir: Path) -> tuple[list[Issue], list[Issue], list[Pro
     return issues["ko"], issues["en"], problems
 
 
-def _build_from_dir(content_dir: Path, ko: list[Issue], en: list[Issue]) -> tuple[Catalog, list[Problem]]:
+def enrich_content(content_dir: Path, ko: list[Issue], en: list[Issue]) -> tuple[Catalog, list[Problem]]:
+    """The catalog of parsed issues with ``content_dir``'s ``topics.yml`` and ``papers.yml``, and the
+    enrichment problems (those files' own, paper identity, topics)."""
     topics, problems = load_topics(content_dir / "topics.yml")
     overrides, override_problems = load_overrides(content_dir / "papers.yml")
     catalog, build_problems = build_catalog(ko, en, topics, overrides)
