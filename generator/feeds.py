@@ -1,11 +1,12 @@
 """RSS 2.0 feeds of one language tree, made with feedgen (never XML built from strings).
 
 * ``feed.xml`` — one item per issue, newest first (the latest :data:`FEED_MAX_ISSUES`): the
-  issue page as permalink and ``guid``, the issue date as ``pubDate``, a plain-text summary as ``description`` and the full issue
-  (introduction and every paper with its links) as HTML in ``content:encoded``;
+  issue page as permalink and ``guid``, the issue date as ``pubDate``, a plain-text summary as
+  ``description`` and the full issue (introduction and every paper with its links) as HTML in
+  ``content:encoded``;
 * ``topics/<topic-id>/feed.xml`` — one item per paper of the topic, newest first (the latest
-  :data:`FEED_MAX_PAPERS`): the paper page as permalink and ``guid``, the date of the first issue that featured it as ``pubDate``,
-  its summary as HTML ``description``.
+  :data:`FEED_MAX_PAPERS`): the paper page as permalink and ``guid``, the date of the first issue
+  that featured it as ``pubDate``, its summary as HTML ``description``.
 
 Paths are relative to the language root (the English tree lives under ``en/``). All HTML comes
 from :mod:`generator.markdown` (raw HTML escaped, unsafe URLs dropped) and is composed with
