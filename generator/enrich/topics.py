@@ -13,10 +13,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator.catalog_model import Topic
-from generator.enrich.overrides import ID_PATTERN
-from generator.enrich.yamlsource import error, load_nodes, mapping, scalar, sequence, strings, where
+from generator.enrich.yamlsource import data_of, error, load_nodes, node_at, schema_violations, where
 from generator.model import Location, Paper, Problem
 
 MAX_TOPICS = 4
@@ -34,11 +34,10 @@ MIN_SCORE = 3
 RELATIVE_THRESHOLD = 0.35
 """Fraction of the best score a further topic needs to be kept."""
 
-_TEXT_FIELDS = ("label_ko", "label_en", "description_ko", "description_en")
-
 
 def load_topics(path: Path, shown_path: str | None = None) -> tuple[tuple[Topic, ...], list[Problem]]:
-    """Read ``topics.yml``; every problem is reported with its line."""
+    """Read ``topics.yml``, checked against ``generator/schemas/topics-yml.schema.json``; every problem
+    is reported with its line, and topics with problems are left out."""
     shown = shown_path or str(path)
     root, problems = load_nodes(path, shown)
     if root is None:
@@ -46,19 +45,16 @@ def load_topics(path: Path, shown_path: str | None = None) -> tuple[tuple[Topic,
             problems.append(error(Location(shown, 0), "topics.yml is missing or empty",
                                   "create it with a `topics:` list (see the README, Content layout)"))
         return (), problems
-    fields = mapping(root)
-    entries = None
-    for key, _, value in fields or []:
-        if key == "topics":
-            entries = sequence(value)
-    if entries is None:
-        return (), [error(where(shown, root), "topics.yml must have a `topics:` list",
-                          "write `topics:` followed by `- id: …` entries")]
+    violations = schema_violations(root, "topics-yml", shown)
+    problems.extend(v.problem for v in violations)
+    if any(len(v.path) < 2 for v in violations):  # no `topics:` list at all
+        return (), problems
+    broken = {v.path[1] for v in violations}
     topics: list[Topic] = []
-    for node in entries:
-        topic = _topic(shown, node, problems)
-        if topic is None:
+    for index, node in enumerate(node_at(root, ["topics"]).value):
+        if index in broken:
             continue
+        topic = _topic(data_of(node), where(shown, node))
         if any(t.id == topic.id for t in topics):
             problems.append(error(topic.location, f"topic id `{topic.id}` is defined twice", "rename one of them"))
             continue
@@ -66,47 +62,16 @@ def load_topics(path: Path, shown_path: str | None = None) -> tuple[tuple[Topic,
     return tuple(topics), problems
 
 
-def _topic(shown: str, node, problems: list[Problem]) -> Topic | None:
-    location = where(shown, node)
-    fields = mapping(node)
-    if fields is None:
-        problems.append(error(location, "a topic must be a mapping", "give it id, labels, descriptions, keywords"))
-        return None
-    values: dict[str, str] = {}
-    keywords: list[str] = []
-    for key, key_node, value in fields:
-        if key == "keywords":
-            items = strings(value)
-            if items is None:
-                problems.append(error(where(shown, value), "`keywords` must be a list of texts",
-                                      "write `keywords: [agent, 에이전트]`"))
-            else:
-                keywords.extend(text for text, _ in items if text)
-        elif key in ("id", *_TEXT_FIELDS):
-            text = scalar(value)
-            if text:
-                values[key] = text
-        else:
-            problems.append(error(where(shown, key_node), f"unknown key `{key}` in a topic",
-                                  f"use id, {', '.join(_TEXT_FIELDS)}, keywords"))
-    missing = [key for key in ("id", *_TEXT_FIELDS) if key not in values]
-    if not keywords:
-        missing.append("keywords")
-    if missing:
-        problems.append(error(location, f"topic `{values.get('id', '?')}` lacks {', '.join(missing)}",
-                              "every topic needs an id, Korean and English labels and descriptions, and keywords"))
-        return None
-    if not ID_PATTERN.match(values["id"]):
-        problems.append(error(location, f"invalid topic id `{values['id']}`",
-                              "use lowercase ASCII letters, digits and single hyphens"))
-        return None
+def _topic(data: dict[str, Any], location: Location) -> Topic:
+    """A topic from an entry the schema accepted."""
+    keywords = data["keywords"] if isinstance(data["keywords"], list) else [data["keywords"]]
     return Topic(
-        id=values["id"],
-        label_ko=values["label_ko"],
-        label_en=values["label_en"],
-        description_ko=values["description_ko"],
-        description_en=values["description_en"],
-        keywords=tuple(dict.fromkeys(keywords)),
+        id=data["id"],
+        label_ko=data["label_ko"].strip(),
+        label_en=data["label_en"].strip(),
+        description_ko=data["description_ko"].strip(),
+        description_en=data["description_en"].strip(),
+        keywords=tuple(dict.fromkeys(k.strip() for k in keywords if k.strip())),
         location=location,
     )
 
