@@ -355,6 +355,51 @@ class _Finder:
                 kept.append(k)
         return kept if kept else starts
 
+    def strip_named_edges(self, starts: list[int]) -> list[int]:
+        """Drop a linkless first start that is the issue title (nothing but blocks before it) or named like an
+        introduction (``이번 호 하이라이트``, ``들어가며``), and a linkless last start named like closing words."""
+        if len(starts) < 3:
+            return starts
+        bounds = starts[1:] + [len(self.units)]
+
+        def linkless(n: int) -> bool:
+            return not any(self.unit_links(j) for j in range(starts[n], bounds[n]))
+
+        def named(n: int) -> bool:
+            return bool(_EDGE_WORDS.match(re.sub(r"^[*_\s]+", "", self._head_text(starts[n]))))
+
+        first, last = 0, len(starts) - 1
+        while first < last - 1 and linkless(first) and (named(first) or all(self.blocky[j] for j in range(starts[first]))):
+            first += 1
+        while last > first + 1 and linkless(last) and named(last):
+            last -= 1
+        return starts[first:last + 1]
+
+    def merge_pairs(self, starts: list[int]) -> list[int]:
+        """Merge starts that come in pairs — a title whose section has no link, then a lead line whose section
+        has the paper's links (or the other way round when links open each paper): when at least three pairs
+        and most of the document pair up like this, the second start of each pair is a label inside a paper."""
+        if len(starts) < 6:
+            return starts
+        bounds = starts[1:] + [len(self.units)]
+        linked = [any(self.unit_links(j) for j in range(a, b)) for a, b in zip(starts, bounds)]
+        best, best_key = starts, (0, False, 0)
+        for first_linked in (False, True):
+            kept: list[int] = []
+            pairs = n = stray = 0  # stray: unpaired starts after the first pair (the phase is off)
+            while n < len(starts):
+                kept.append(starts[n])
+                if n + 1 < len(starts) and linked[n] == first_linked and linked[n + 1] != first_linked:
+                    pairs += 1
+                    n += 2
+                else:
+                    stray += pairs > 0
+                    n += 1
+            key = (pairs, bool(linked[0] == first_linked and len(linked) > 1 and linked[1] != first_linked), -stray)
+            if pairs >= 3 and pairs * 3 >= len(kept) * 2 and key > best_key:
+                best, best_key = kept, key
+        return best
+
     def merge_inner_names(self, starts: list[int]) -> list[int]:
         """Drop bold-name starts that open a paragraph *inside* a paper (``**MuonClip**은 …`` after the
         paper's first paragraph): the section before it has no link while its own has one, and that section
@@ -406,7 +451,7 @@ class _Finder:
         end = next((j for j in range(k + 1, stop) if self.blocky[j]), stop)  # a glossary/ad after it is no body
         body = [u for u in self.units[k + 1:end] if u.kind not in ("hr", "heading")]
         own = self.units[k].end - self.units[k].start > 1 or _starts_with_bold_name(head)  # heading + text
-        return len(body) + own >= 2
+        return len(body) + own >= (1 if len(_plain_head(head)) >= 12 else 2)  # a title-long heading needs less
 
     # ---- building -----------------------------------------------------------------------
     def span(self, pattern: str, head_unit: Unit, head_line: int, units: tuple[Unit, ...]) -> ItemSpan:
@@ -467,7 +512,18 @@ class _Finder:
         consecutive = len(numbers) == len(items) and numbers == list(range(numbers[0], numbers[0] + len(numbers))) \
             if numbers else False
         empty_heads = sum(1 for i in items if not i.heading.strip())
-        return linked * 3 - (len(items) - linked) * 0.75 + (1.5 if consecutive else 0) - empty_heads * 2
+        # an item that runs over a heading cuts across the document's own sections
+        crossing = sum(1 for i in items if any(u.kind == "heading" for u in i.units[1:])) if layout.pattern != "heading" else 0
+        return linked * 3 - (len(items) - linked) * 0.75 + (1.5 if consecutive else 0) - empty_heads * 2 - crossing \
+            - 0.5 * sum(1 for i in items if self._links_inside(i))
+
+    def _links_inside(self, item: ItemSpan) -> bool:
+        """True when the item's link line is followed by more of its text: papers open or close with their
+        links, so an item with links in the middle has taken in the start of the next paper."""
+        text = [u for u in item.units[1:] if u.kind not in ("hr", "html", "code")
+                and classify(self.info.lines[u.start:u.end], weak=True) is None]
+        where = [n for n, u in enumerate(text) if self.info.unit_has_links(u)]
+        return bool(where) and bool(item.heading_links) is False and where[0] > 0 and where[-1] < len(text) - 1
 
 
 _BONUS = {"list": 0.5, "numbered": 0.4, "heading": 0.3, "section": 0.25, "rule": 0.15, "bold": 0.1, "name": 0.05}
@@ -527,11 +583,11 @@ def find_items(units: tuple[Unit, ...], info: LineInfo) -> Layout:
         if pattern == "name" and starts:
             starts = f.merge_inner_names(starts)
         if pattern != "numbered":
-            starts = f.trim(f.drop_labels(starts)) if starts else starts
+            starts = f.trim(f.merge_pairs(f.strip_named_edges(f.drop_labels(starts)))) if starts else starts
         if starts:
             layouts.append(f.from_starts(pattern, starts))
     for starts in f.starts_heading(min_count=1):
-        layouts.append(f.from_starts("heading", f.trim(f.drop_labels(starts))))
+        layouts.append(f.from_starts("heading", f.trim(f.merge_pairs(f.strip_named_edges(f.drop_labels(starts))))))
     # A single item counts only when it carries links (a one-paper issue); otherwise items repeat.
     layouts = [lay for lay in layouts if len(lay.items) >= 2 or f.score(lay) > 0]
     if not layouts:

@@ -66,6 +66,7 @@ _ENTRY = re.compile(
 _EMPHASIS = re.compile(r"\*\*|__|\[(?=\[)|(?<=\])\](?=\()")
 """Bold marks and doubled brackets around labels (``**[논문]**(…)``, ``[[Paper]](…)``), ignored in link lines."""
 _LABEL_JUNK = re.compile(r"[^\w\s.-]+|^[\s.-]+|[\s.-]+$")
+_LINKED_IMAGE = re.compile(r"\[!\[([^\]]*)\]\([^)]*\)\]\(")
 _LEAD_JUNK = re.compile(r"[^\w\[<]+")
 _MD_LINK = r"\[[^\]]*\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)"
 _SEP = r"\s*[|/·,•・]?\s*"
@@ -200,6 +201,10 @@ def parse_link_line(line: str) -> list[RawLink] | None:
     text = re.sub(r"^\s*(?:[-*+•]\s+)?", "", line).strip()
     if not text or len(text) > 2000:
         return None
+    if "![" in text:  # images are not links; a linked badge [![arXiv](badge.svg)](url) is its link
+        text = _LINKED_IMAGE.sub(r"[\1](", text)
+        if "![" in text:
+            return None
     lead = _LEAD_JUNK.match(text)
     if not _ENTRY.match(text, lead.end() if lead else 0):  # fast path: prose starts with an ordinary word
         if not text.startswith(("*", "_", "[[")) and "**[" not in text[:12]:

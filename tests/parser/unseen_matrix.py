@@ -38,6 +38,9 @@ BLOCKS = ("none", "ad_mid", "img_mid", "footer", "gloss_end", "hl_front", "adspa
           "course_after", "toc_num_front", "gloss_front", "footer_hr", "inner_list", "hl_heading", "ad_link_mid")
 ENCODINGS = ("utf8", "crlf_bom", "nfd")
 FRONTS = ("h1", "fm", "email", "bold", "substack", "h2title", "quoted")
+BODIES = ("plain", "plain", "bullets", "leadin", "leadline", "quote", "single", "numbered")
+"""Paper body: two paragraphs, a paragraph + bullet points, ``**Lead**: text`` paragraphs, a bold-only lead line
+over its paragraph, a block quote, one paragraph, a paragraph + numbered points."""
 MISSING = (-1, -1, 0, 3, 6)
 """Paper (0-based) written without any link line, -1 for none."""
 
@@ -69,6 +72,8 @@ class Mix:
     """How the issue's title and date are written (:data:`FRONTS`)."""
     missing: int = -1
     """The paper written without a link line (:data:`MISSING`)."""
+    body: str = "plain"
+    """How each paper's text is written (:data:`BODIES`)."""
 
 
 @dataclass(frozen=True)
@@ -129,6 +134,23 @@ def _link_line(p: dict[str, Any], style: str) -> tuple[str, tuple[str | None, st
         "bare_only": (" | ".join([a] + code), (a, g, None)),
     }
     return lines[style]
+
+
+def _body(p: dict[str, Any], body: str) -> list[str]:
+    """The paragraphs (Markdown blocks) of a paper's text."""
+    if body == "bullets":
+        return [p["desc"], f"- {p['lead']}: {p['lead_text']}\n- 코드와 모델 가중치를 함께 공개했습니다."]
+    if body == "numbered":
+        return [p["desc"], f"1. {p['lead']}: {p['lead_text']}\n2. 코드와 모델 가중치를 함께 공개했습니다."]
+    if body == "leadin":
+        return [p["desc"], f"**{p['lead']}**: {p['lead_text']}"]
+    if body == "leadline":
+        return [p["desc"], f"**{p['lead']}**", p["lead_text"]]
+    if body == "quote":
+        return [p["desc"], f"> {p['lead_text']}"]
+    if body == "single":
+        return [p["desc"]]
+    return [p["desc"], p["lead_text"]]
 
 
 def _front(front: str) -> list[str]:
@@ -200,7 +222,7 @@ def write_issue(mix: Mix, n_papers: int = 7) -> tuple[bytes, Expected]:
         line, (a, g, t) = _link_line(p, mix.links)
         if mix.head == "h3_link":
             a = _urls(p)[0]  # the heading itself links the paper
-        paras = [p["desc"], p["lead_text"]]
+        paras = _body(p, mix.body)
         if mix.head == "name":
             ko, en = None, p["name"]
             if _has_hangul(p["name"]):  # 확산 언어 모델(DLM) → (확산 언어 모델, DLM); OpenAI 연구진 → Korean only
@@ -213,8 +235,10 @@ def write_issue(mix: Mix, n_papers: int = 7) -> tuple[bytes, Expected]:
             paras.insert(1, "저자들이 밝힌 절차는 다음과 같습니다.\n\n1. 데이터를 모읍니다.\n2. 모델을 학습합니다.\n3. 결과를 검증합니다.")
         if n - 1 == mix.missing:
             a, g, t = (_urls(p)[0] if mix.head == "h3_link" else None), None, None
-        elif mix.links == "trailing":
-            paras[-1] += " " + line
+        elif mix.links == "trailing":  # at the end of the last prose paragraph
+            last = max(i for i, chunk in enumerate(paras)
+                       if not (chunk.startswith(("-", "1.", ">", "**")) or "\n1." in chunk) or i == 0)
+            paras[last] += " " + line
         elif mix.position == "start" and mix.head != "name":
             paras.insert(0, line)
         else:
@@ -258,9 +282,11 @@ def mixes(count: int, seed: int, head: str | None = None) -> list[Mix]:
     while len(out) < count:
         mix = Mix(head or rnd.choice(HEADS), rnd.choice(TITLES), rnd.choice(LINKS), rnd.choice(POSITIONS),
                   rnd.choice(BLOCKS), rnd.choice(ENCODINGS), rnd.randrange(len(PAPERS)), rnd.choice(FRONTS),
-                  rnd.choice(MISSING))
+                  rnd.choice(MISSING), rnd.choice(BODIES))
         if mix.head == "name" and mix.title != "ko_en":
             continue  # a bold-name paragraph has no title form
+        if mix.missing >= 0 and (mix.body in ("leadline", "single", "quote") or (mix.head, mix.body) == ("name", "leadin")):
+            continue  # a paper without links whose text is one paragraph or bold lead lines is ambiguous to a reader too
         out.append(mix)
     return out
 
