@@ -12,7 +12,7 @@ Schema (every key optional; see the file itself for a commented example)::
     splits:                       # groups of items that are *different* papers, never merged
       - [2025-10-13-llm-watch-7-papers-you-should-know#5, 2025-09-28-dair-top-ai-papers-sep-22-28#3]
 
-Only the shape of the file is checked here; whether slugs, positions and topic ids exist is
+The shape of the file is checked with ``generator/schemas/papers-yml.schema.json``; whether slugs, positions and topic ids exist is
 checked by :mod:`generator.enrich` against the content.
 """
 
@@ -22,14 +22,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.enrich.yamlsource import error, is_null, load_nodes, mapping, scalar, sequence, strings, where
+from yaml.nodes import Node, ScalarNode, SequenceNode
+
+from generator.enrich.yamlsource import data_of, error, load_nodes, node_at, schema_violations, where
 from generator.model import Location, Problem
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-"""What a paper or topic id must look like."""
-
 _REF_PATTERN = re.compile(r"^(?P<slug>[^\s#]+)#(?P<position>[1-9][0-9]*)$")
-_PAPER_KEYS = ("id", "items", "aliases", "topics")
+"""``<issue-slug>#<position>`` (the schema checks the same pattern)."""
 
 
 @dataclass(frozen=True)
@@ -100,118 +99,63 @@ class Overrides:
 
 
 def load_overrides(path: Path, shown_path: str | None = None) -> tuple[Overrides, list[Problem]]:
-    """Read ``papers.yml`` (a missing file means no overrides) and report every shape problem."""
+    """Read ``papers.yml`` (a missing file means no overrides), checked against
+    ``generator/schemas/papers-yml.schema.json``; entries with problems are left out."""
     shown = shown_path or str(path)
     root, problems = load_nodes(path, shown)
     if root is None:
         return Overrides(), problems
-    entries = mapping(root)
-    if entries is None:
-        return Overrides(), [error(where(shown, root), "papers.yml must be a mapping", "start it with `papers:`")]
-    papers: list[PaperOverride] = []
-    splits: list[Split] = []
-    for key, key_node, value in entries:
-        if key in ("papers", "splits") and is_null(value):
-            continue  # left empty
-        if key == "papers":
-            papers.extend(_papers(shown, value, problems))
-        elif key == "splits":
-            splits.extend(_splits(shown, value, problems))
-        else:
-            problems.append(error(where(shown, key_node), f"unknown key `{key}`", "use `papers:` or `splits:`"))
+    violations = schema_violations(root, "papers-yml", shown)
+    problems.extend(v.problem for v in violations)
+    if any(len(v.path) < 2 and v.fatal for v in violations):
+        return Overrides(), problems
+    broken = {v.path[:2] for v in violations if v.fatal}
+    papers = [_paper(shown, node) for node in _entries(root, "papers", broken)]
+    splits = [Split(_refs(shown, node), where(shown, node)) for node in _entries(root, "splits", broken)]
     _check_unique_ids(papers, problems)
     return Overrides(tuple(papers), tuple(splits)), problems
 
 
-def _papers(shown: str, node, problems: list[Problem]) -> list[PaperOverride]:
-    items = sequence(node)
-    if items is None:
-        problems.append(error(where(shown, node), "`papers:` must be a list", "write each paper as `- id: …`"))
+def _entries(root: Node, key: str, broken: set[tuple[str | int, ...]]) -> list[Node]:
+    """The nodes of the ``key:`` list that passed the schema."""
+    node = node_at(root, [key])
+    if node is root or not isinstance(node, SequenceNode):  # absent or left empty
         return []
-    result = []
-    for entry in items:
-        override = _paper(shown, entry, problems)
-        if override is not None:
-            result.append(override)
-    return result
+    return [entry for i, entry in enumerate(node.value) if (key, i) not in broken]
 
 
-def _paper(shown: str, node, problems: list[Problem]) -> PaperOverride | None:
-    location = where(shown, node)
-    fields = mapping(node)
-    if fields is None:
-        problems.append(error(location, "a `papers:` entry must be a mapping", f"use the keys {', '.join(_PAPER_KEYS)}"))
-        return None
-    paper_id: str | None = None
-    refs: list[ItemRef] = []
-    aliases: list[str] = []
-    topics: list[tuple[str, Location]] = []
-    for key, key_node, value in fields:
-        if key == "id":
-            paper_id = _id(shown, value, problems)
-        elif key == "items":
-            refs.extend(_refs(shown, value, problems))
-        elif key == "aliases":
-            aliases.extend(text for text, _ in _strings(shown, value, "aliases", problems) if text)
-        elif key == "topics":
-            for text, text_node in _strings(shown, value, "topics", problems):
-                topics.append((text, where(shown, text_node)))
-        else:
-            problems.append(error(where(shown, key_node), f"unknown key `{key}` in a paper entry",
-                                  f"use {', '.join(_PAPER_KEYS)}"))
-    if not refs and not aliases:
-        problems.append(error(location, "this paper entry selects no item",
-                              "add `items: [<issue-slug>#<position>]` or `aliases: [<title>]`"))
-        return None
-    return PaperOverride(paper_id, tuple(refs), tuple(aliases), tuple(t for t, _ in topics), location,
-                         tuple(loc for _, loc in topics))
+def _paper(shown: str, node: Node) -> PaperOverride:
+    """A ``papers:`` entry the schema accepted."""
+    data = data_of(node)
+    topics = _texts(node, "topics") if "topics" in data else []
+    return PaperOverride(
+        id=data.get("id"),
+        items=_refs(shown, node_at(node, ["items"])) if "items" in data else (),
+        aliases=tuple(text for text, _ in _texts(node, "aliases")) if "aliases" in data else (),
+        topics=tuple(text for text, _ in topics),
+        location=where(shown, node),
+        topic_locations=tuple(where(shown, text_node) for _, text_node in topics),
+    )
 
 
-def _splits(shown: str, node, problems: list[Problem]) -> list[Split]:
-    groups = sequence(node)
-    if groups is None:
-        problems.append(error(where(shown, node), "`splits:` must be a list of lists",
-                              "write `- [<issue-slug>#<position>, <issue-slug>#<position>]`"))
-        return []
-    result = []
-    for group in groups:
-        refs = _refs(shown, group, problems)
-        if len(refs) < 2:
-            problems.append(error(where(shown, group), "a split needs at least two items",
-                                  "list the items that are different papers"))
-            continue
-        result.append(Split(tuple(refs), where(shown, group)))
-    return result
+def _scalars(node: Node) -> list[ScalarNode]:
+    """A text or a list of texts (as the schema allows) as its scalar nodes."""
+    return list(node.value) if isinstance(node, SequenceNode) else [node]  # type: ignore[list-item]
 
 
-def _id(shown: str, node, problems: list[Problem]) -> str | None:
-    text = scalar(node)
-    if not text or not ID_PATTERN.match(text):
-        problems.append(error(where(shown, node), f"invalid paper id `{text}`",
-                              "use lowercase ASCII letters, digits and single hyphens (`tiny-recursive-model`)"))
-        return None
-    return text
+def _texts(entry: Node, key: str) -> list[tuple[str, ScalarNode]]:
+    """The non-empty texts of ``key`` in ``entry``, with their nodes."""
+    pairs = ((str(n.value).strip(), n) for n in _scalars(node_at(entry, [key])))
+    return [(text, n) for text, n in pairs if text]
 
 
-def _refs(shown: str, node, problems: list[Problem]) -> list[ItemRef]:
+def _refs(shown: str, node: Node) -> tuple[ItemRef, ...]:
     refs = []
-    for text, text_node in _strings(shown, node, "items", problems):
-        match = _REF_PATTERN.match(text)
-        if match is None:
-            problems.append(error(where(shown, text_node), f"invalid item reference `{text}`",
-                                  "write `<issue-slug>#<position>`, e.g. `2025-10-12-dair-top-ai-papers-oct-6-12#1`"))
-            continue
+    for text_node in _scalars(node):
+        match = _REF_PATTERN.match(str(text_node.value).strip())
+        assert match is not None  # the schema's pattern
         refs.append(ItemRef(match["slug"], int(match["position"]), where(shown, text_node)))
-    return refs
-
-
-def _strings(shown: str, node, key: str, problems: list[Problem]):
-    values = strings(node)
-    if values is None:
-        problems.append(error(where(shown, node), f"`{key}` must be a text or a list of texts",
-                              f"write `{key}: [a, b]`"))
-        return []
-    return values
+    return tuple(refs)
 
 
 def _check_unique_ids(papers: list[PaperOverride], problems: list[Problem]) -> None:

@@ -47,9 +47,9 @@ def load_topics(path: Path, shown_path: str | None = None) -> tuple[tuple[Topic,
         return (), problems
     violations = schema_violations(root, "topics-yml", shown)
     problems.extend(v.problem for v in violations)
-    if any(len(v.path) < 2 for v in violations):  # no `topics:` list at all
+    if any(len(v.path) < 2 and v.fatal for v in violations):  # no `topics:` list at all
         return (), problems
-    broken = {v.path[1] for v in violations}
+    broken = {v.path[1] for v in violations if v.fatal and len(v.path) > 1}
     topics: list[Topic] = []
     for index, node in enumerate(node_at(root, ["topics"]).value):
         if index in broken:

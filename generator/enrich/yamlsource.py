@@ -105,6 +105,9 @@ class Violation:
     problem: Problem
     """The message, at the line of the offending value."""
 
+    fatal: bool = True
+    """False for an unknown key: the entry is still usable once the key is ignored."""
+
 
 @cache
 def _validator(name: str) -> jsonschema.Draft202012Validator:
@@ -139,7 +142,8 @@ def _key_node(node: Node, key: str) -> Node:
 
 def _subject(error: jsonschema.ValidationError) -> str:
     """How a message names the value: ``topic `agents```, ``topic id``, ``keywords`` …"""
-    title = error.schema.get("title") if isinstance(error.schema, dict) else None
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    title = schema.get("x-name") or schema.get("title")
     name = title or (str(error.path[-1]) if error.path and isinstance(error.path[-1], str) else "this entry")
     if isinstance(error.instance, dict) and isinstance(error.instance.get("id"), str):
         return f"{name} `{error.instance['id']}`"
@@ -149,6 +153,9 @@ def _subject(error: jsonschema.ValidationError) -> str:
 def _messages(error: jsonschema.ValidationError, root: Node) -> list[tuple[Node, str]]:
     node = node_at(root, error.path)
     kind = error.validator
+    worded = error.schema.get("x-messages", {}).get(kind) if isinstance(error.schema, dict) else None
+    if worded:
+        return [(node, f"{_subject(error)} {worded}")]
     if kind == "required":
         missing = [key for key in error.validator_value if key not in error.instance]
         return [(node, f"{_subject(error)} lacks {', '.join(missing)}")]
@@ -162,7 +169,7 @@ def _messages(error: jsonschema.ValidationError, root: Node) -> list[tuple[Node,
         return [(node, f"{_subject(error)} is empty")]
     if kind == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        words = {"array": "a list", "object": "a mapping of `key: value` lines", "string": "a text"}
+        words = {"array": "a list", "object": "a mapping of `key: value` lines", "string": "a text", "null": "empty"}
         return [(node, f"{_subject(error)} must be {' or '.join(words.get(w, w) for w in wanted)}")]
     return [(node, error.message)]
 
@@ -183,6 +190,7 @@ def schema_violations(root: Node, schema: str, shown_path: str) -> list[Violatio
         if err.validator == "additionalProperties":
             hint = f"use only {', '.join(err.schema.get('properties', {}))}"
         for node, message in _messages(err, root):
-            violations.append(Violation(path, error(where(shown_path, node), message, hint)))
+            violations.append(Violation(path, error(where(shown_path, node), message, hint),
+                                        fatal=err.validator != "additionalProperties"))
     violations.sort(key=lambda v: v.problem.location.line)
     return violations

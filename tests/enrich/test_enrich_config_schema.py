@@ -52,6 +52,35 @@ def test_topics_file_without_a_topics_list(tmp_path: Path) -> None:
     topics, problems = load_topics(tmp_path / "topics.yml", "content/topics.yml")
     assert topics == ()
     assert _messages(problems) == [
-        "content/topics.yml:1: error: content/topics.yml lacks topics — write `topics:` followed by `- id: …` entries",
-        "content/topics.yml:1: error: unknown key `topic` in content/topics.yml — use only topics",
+        "content/topics.yml:1: error: the file lacks topics — write `topics:` followed by `- id: …` entries",
+        "content/topics.yml:1: error: unknown key `topic` in the file — use only topics",
     ]
+
+
+def test_papers_yml_entries_with_an_unknown_key_stay_and_texts_may_be_single(tmp_path: Path) -> None:
+    from generator.enrich.overrides import load_overrides
+
+    (tmp_path / "papers.yml").write_text(
+        "papers:\n"
+        "  - id: trm\n"
+        "    items: 2025-10-12-a#1\n"
+        "    aliases: Tiny Recursive Model\n"
+        "    topics: reasoning\n"
+        "    note: merged by hand\n"
+        "  - id: broken\n"
+        "    items: [2025-10-12-a#0]\n"
+        "splits:\n"
+        "  - [2025-10-12-a#2, 2025-10-20-c#1]\n",
+        encoding="utf-8",
+    )
+    overrides, problems = load_overrides(tmp_path / "papers.yml", "content/papers.yml")
+    assert _messages(problems) == [
+        "content/papers.yml:6: error: unknown key `note` in paper entry `trm` — use only id, items, aliases, topics",
+        "content/papers.yml:8: error: invalid item reference `2025-10-12-a#0` — write `<issue-slug>#<position>`, "
+        "e.g. `2025-10-12-dair-top-ai-papers-oct-6-12#1`",
+    ]
+    (trm,) = overrides.papers  # the broken entry is left out, the one with an unknown key is kept
+    assert (trm.id, [str(ref) for ref in trm.items], trm.aliases, trm.topics) == \
+        ("trm", ["2025-10-12-a#1"], ("Tiny Recursive Model",), ("reasoning",))
+    assert [loc.line for loc in trm.topic_locations] == [5]
+    assert [[str(ref) for ref in split.items] for split in overrides.splits] == [["2025-10-12-a#2", "2025-10-20-c#1"]]

@@ -151,10 +151,10 @@ def test_english_title_prefers_a_translation_even_of_an_older_issue():
 def test_empty_or_odd_papers_yml(tmp_path: Path):
     path = tmp_path / "papers.yml"
     for text, expected in (("papers:\nsplits:\n", []), ("", []), ("# only comments\n", []),
-                           ("- a\n", ["papers.yml:1: error: papers.yml must be a mapping"]),
-                           ("papers: 3\n", ["papers.yml:1: error: `papers:` must be a list"]),
-                           ("papers:\n  - id: x\n", ["papers.yml:2: error: this paper entry selects no item"]),
-                           ("splits:\n  - [a#1]\n", ["papers.yml:2: error: a split needs at least two items"])):
+                           ("- a\n", ["papers.yml:1: error: the file must be a mapping of `key: value` lines or empty"]),
+                           ("papers: 3\n", ["papers.yml:1: error: `papers:` must be a list or empty"]),
+                           ("papers:\n  - id: x\n", ["papers.yml:2: error: paper entry `x` selects no item"]),
+                           ("splits:\n  - [a#1]\n", ["papers.yml:2: error: split needs at least two items"])):
         path.write_text(text, encoding="utf-8")
         overrides, problems = load_overrides(path, "papers.yml")
         assert [p.format().split(" — ")[0] for p in problems] == expected, text
