@@ -2,7 +2,7 @@
 
 ``papers.yml`` and ``topics.yml`` are edited by hand; every message about them must start
 ``path:line:``. PyYAML's composer gives nodes with start marks; the helpers here turn them
-into plain values while remembering where each one was written, and :func:`schema_violations`
+into plain values (:func:`data_of`, :func:`node_at`) while remembering where each one was written, and :func:`schema_violations`
 checks a file's shape against its JSON Schema (``generator/schemas/*-yml.schema.json``, with
 jsonschema) and reports each violation at the line of the offending value.
 """
@@ -19,7 +19,7 @@ from typing import Any
 import jsonschema
 import yaml
 from yaml.constructor import SafeConstructor
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, SequenceNode
 
 from generator.model import Location, Problem, Severity
 
@@ -52,47 +52,6 @@ def where(shown_path: str, node: Node) -> Location:
 def error(location: Location, message: str, hint: str = "") -> Problem:
     """An error about a configuration file."""
     return Problem(location, Severity.ERROR, message, hint)
-
-
-def mapping(node: Node) -> list[tuple[str, Node, Node]] | None:
-    """``(key, key node, value node)`` for a mapping node, or ``None`` when it is not a mapping."""
-    if not isinstance(node, MappingNode):
-        return None
-    return [(str(key.value), key, value) for key, value in node.value if isinstance(key, ScalarNode)]
-
-
-def sequence(node: Node) -> list[Node] | None:
-    """The items of a sequence node, or ``None`` when it is not a sequence."""
-    return list(node.value) if isinstance(node, SequenceNode) else None
-
-
-def is_null(node: Node) -> bool:
-    """True for an empty value (``key:`` with nothing after it, ``~``, ``null``)."""
-    return node.tag == "tag:yaml.org,2002:null"
-
-
-def scalar(node: Node) -> str | None:
-    """The text of a scalar node, stripped, or ``None`` when it is not a scalar."""
-    if not isinstance(node, ScalarNode) or is_null(node):
-        return None
-    return str(node.value).strip()
-
-
-def strings(node: Node) -> list[tuple[str, Node]] | None:
-    """A scalar or a sequence of scalars as ``(text, node)`` pairs; ``None`` when it is neither."""
-    if isinstance(node, ScalarNode):
-        text = scalar(node)
-        return [] if text is None else [(text, node)]
-    items = sequence(node)
-    if items is None:
-        return None
-    result = []
-    for item in items:
-        text = scalar(item)
-        if text is None:
-            return None
-        result.append((text, item))
-    return result
 
 
 @dataclass(frozen=True)
