@@ -49,7 +49,7 @@ def _is_lead_label(text: str) -> bool:
 
 
 _EDGE_WORDS = re.compile(
-    r"(?:들어가며|들어가기|시작하며|마치며|마무리|맺음말|맺으며|끝으로|나가며|서론|결론|인사말|인사|에필로그|프롤로그|"
+    r"(?:들어가며|들어가기|시작하며|마치며|마무리|맺음말|맺으며|끝으로|나가며|서론|결론|인사말|에필로그|프롤로그|"
     r"편집|지난\s*호|다음\s*호|오늘의|이번\s*주|이번\s*호|introduction|intro\b|closing|conclusion|wrap|"
     r"final\s+thoughts|outro|editor|before\s+we|that'?s\s+(?:it|all))",
     re.IGNORECASE)
