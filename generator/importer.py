@@ -17,11 +17,11 @@ from pathlib import Path
 import yaml
 from slugify import slugify
 
-from .model import Location, Problem, Severity
+from .model import Issue, Location, Problem, Severity, Source
 from .parser import parse_source
-from .sources import SourceText, decode, split_front_matter
+from .sources import FrontMatter, SourceText, decode, split_front_matter
 
-__all__ = ["ImportRequest", "import_issue", "new_issue", "target_path", "ascii_slug"]
+__all__ = ["ImportRequest", "import_issue", "new_issue", "target_path", "ascii_slug", "front_matter_text"]
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,15 @@ def target_path(content_dir: Path, lang: str, date: _dt.date, slug: str) -> Path
     return content_dir / lang / f"{date.isoformat()}-{ascii_slug(slug)}.md"
 
 
-def _front_matter(data: dict[str, object]) -> str:
+def front_matter_text(fm: FrontMatter) -> str:
+    """``fm`` as the YAML front matter block of a content file (only the fields that are set)."""
+    data: dict[str, object] = {"date": fm.date}
+    if fm.title:
+        data["title"] = fm.title
+    if fm.author:
+        data["author"] = fm.author
+    if fm.source is not None:
+        data["source"] = {"name": fm.source.name, **({"url": fm.source.url} if fm.source.url else {})}
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
@@ -96,30 +104,38 @@ def import_issue(req: ImportRequest) -> tuple[Path | None, list[Problem]]:
     issue = result.issue
     if issue is None or not issue.papers:
         return None, problems + [p for p in result.problems if p.severity is Severity.ERROR]
-    meta: dict[str, object] = {"date": req.date}
+    fm = _front_matter_for(req, issue, problems)
+    slug = req.slug or ascii_slug(req.title or issue.title or (fm.source.name if fm.source else "") or req.source.stem)
+    target = target_path(req.content_dir, req.lang, req.date, slug)
+    return _write(target, front_matter_text(fm) + body, req.force, problems)
+
+
+def _front_matter_for(req: ImportRequest, issue: Issue, problems: list[Problem]) -> FrontMatter:
+    """What the imported file's front matter says: the options, where the body does not say it itself."""
+    title = None
     if not issue.title:
-        if req.title:
-            meta["title"] = req.title
-        else:
+        title = req.title
+        if not req.title:
             problems.append(Problem(Location(str(req.source), 1), Severity.WARNING,
                                     "the body has no title line and no --title was given",
                                     "pass --title \"…\" so the issue gets a title"))
-    if req.author and not issue.author:
-        meta["author"] = req.author
     url = req.source_url or issue.source_url
     name = req.source_name or (issue.source.name if issue.source and issue.source.name else None) or issue.author
-    if name or url:
-        source: dict[str, str] = {"name": name or ""}
-        if url:
-            source["url"] = url
-        meta["source"] = source
-    slug = req.slug or ascii_slug(req.title or issue.title or name or req.source.stem)
-    target = target_path(req.content_dir, req.lang, req.date, slug)
-    if target.exists() and not req.force:
+    return FrontMatter(
+        date=req.date,
+        title=title,
+        author=req.author if req.author and not issue.author else None,
+        source=Source(name=name or "", url=url) if name or url else None,
+    )
+
+
+def _write(target: Path, text: str, force: bool, problems: list[Problem]) -> tuple[Path | None, list[Problem]]:
+    """Write ``text`` to ``target`` unless it exists and ``force`` is off (then an error)."""
+    if target.exists() and not force:
         problems.append(_error(target, 0, "target file already exists", "pass --force to overwrite it, or choose --slug"))
         return None, problems
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(_front_matter(meta) + body, encoding="utf-8")
+    target.write_text(text, encoding="utf-8")
     return target, problems
 
 
@@ -140,8 +156,4 @@ def new_issue(content_dir: Path, date: _dt.date, title: str, *, lang: str = "ko"
               force: bool = False) -> tuple[Path | None, list[Problem]]:
     """Scaffold ``content/<lang>/YYYY-MM-DD-<slug>.md`` with front matter and one example item."""
     target = target_path(content_dir, lang, date, slug or ascii_slug(title))
-    if target.exists() and not force:
-        return None, [_error(target, 0, "file already exists", "pass --force to overwrite it, or choose --slug")]
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(_front_matter({"date": date, "title": title}) + _NEW_BODY, encoding="utf-8")
-    return target, []
+    return _write(target, front_matter_text(FrontMatter(date=date, title=title)) + _NEW_BODY, force, [])
