@@ -172,11 +172,17 @@ class MetaBuilder:
         newest = self.catalog.issues[0].date if self.catalog.issues else None
         return self._meta(page_path(PageKind.HOME), title, self._("Weekly AI research papers, summarised."), lastmod=newest)
 
-    def archive(self, title: str) -> PageMeta:
-        """The archive: the titles of the newest issues."""
+    def archive(self, title: str, kind: PageKind = PageKind.ARCHIVE) -> PageMeta:
+        """The archive (or the ``/issues/`` index, ``kind=PageKind.ISSUES``): the titles of the newest issues."""
         text = " · ".join(issue_title(record, self.lang) for record in self.catalog.issues)
         newest = self.catalog.issues[0].date if self.catalog.issues else None
-        return self._meta(page_path(PageKind.ARCHIVE), title, shorten(text, DESCRIPTION_MAX), lastmod=newest)
+        return self._meta(page_path(kind), title, shorten(text, DESCRIPTION_MAX), lastmod=newest)
+
+    def papers_index(self, title: str) -> PageMeta:
+        """The ``/papers/`` index: the titles of the newest papers."""
+        text = " · ".join(record.title(self.lang) for record in self.catalog.papers[:20])
+        newest = self.catalog.papers[0].latest_date if self.catalog.papers else None
+        return self._meta(page_path(PageKind.PAPERS), title, shorten(text, DESCRIPTION_MAX), lastmod=newest)
 
     def topics(self, title: str) -> PageMeta:
         """The topics index: the topic labels."""

@@ -14,6 +14,10 @@ URL contract (each also under ``/en/``)::
     /papers/<paper-id>/     paper             templates/paper.html
     /topics/                topics index      templates/topics.html
     /topics/<topic-id>/     topic             templates/topic.html
+    /issues/                issues index      templates/archive.html (every issue by month, as the archive)
+    /papers/                papers index      templates/papers.html (every paper A–Z)
+
+The two indexes are not in ``nav``: they serve readers who trim ``/issues/<slug>/`` or ``/papers/<id>/``.
 """
 
 from __future__ import annotations
@@ -27,11 +31,12 @@ from generator.data_api import api_files
 from generator.feeds import all_feeds
 from generator.meta import MetaBuilder, PageMeta
 from generator.notfound import NotFoundView, not_found_view
-from generator.urls import LANGUAGES, PRIMARY_LANGUAGE, absolute_url
+from generator.urls import LANGUAGES, PRIMARY_LANGUAGE, PageKind, absolute_url
 from generator.views import (
     ArchiveView,
     HomeView,
     IssueView,
+    PapersIndexView,
     PaperView,
     TopicsView,
     TopicView,
@@ -39,13 +44,15 @@ from generator.views import (
     archive_path,
     home_path,
     issue_path,
+    issues_index_path,
     language_href,
     paper_path,
+    papers_index_path,
     topic_path,
     topics_path,
 )
 
-View = Union[HomeView, ArchiveView, IssueView, PaperView, TopicsView, TopicView]
+View = Union[HomeView, ArchiveView, IssueView, PaperView, PapersIndexView, TopicsView, TopicView]
 
 
 @dataclass(frozen=True)
@@ -96,7 +103,7 @@ class HeadView:
     """Plain-text description of the page (for meta description / OpenGraph)."""
 
     kind: str = ""
-    """Page kind (``home``, ``archive``, ``issue``, ``paper``, ``topics``, ``topic``)."""
+    """Page kind (``home``, ``archive``, ``issue``, ``paper``, ``topics``, ``topic``, ``issues``, ``papers``)."""
 
     meta: PageMeta | None = None
     """OpenGraph/Twitter/Highwire tags, feed links and JSON-LD (:mod:`generator.meta`)."""
@@ -107,7 +114,7 @@ class PlannedPage:
     """One page of one language."""
 
     kind: str
-    """``home``, ``archive``, ``issue``, ``paper``, ``topics`` or ``topic``."""
+    """``home``, ``archive``, ``issue``, ``paper``, ``topics``, ``topic``, ``issues`` or ``papers``."""
 
     lang: str
     """Language of the page."""
@@ -133,7 +140,7 @@ class PlannedPage:
         if not self.path:
             return "index.md"
         stem = self.path.rstrip("/")
-        return f"{stem}/index.md" if self.kind in ("topics",) else f"{stem}.md"
+        return f"{stem}/index.md" if self.kind in ("topics", "issues", "papers") else f"{stem}.md"
 
 
 @dataclass(frozen=True)
@@ -207,6 +214,10 @@ def plan_site(catalog: Catalog, settings: PlanSettings) -> SitePlan:
     add("home", home_path(), "home.html", _("Paper Digest"), views.home(home_path()), metas.home(_("Paper Digest")))
     add("archive", archive_path(), "archive.html", _("Archive"), views.archive(archive_path()), metas.archive(_("Archive")))
     add("topics", topics_path(), "topics.html", _("Topics"), views.topics(topics_path()), metas.topics(_("Topics")))
+    add("issues", issues_index_path(), "archive.html", _("All issues by month"), views.issues_index(issues_index_path()),
+        metas.archive(_("All issues by month"), PageKind.ISSUES))
+    add("papers", papers_index_path(), "papers.html", _("All papers"), views.papers_index(papers_index_path()),
+        metas.papers_index(_("All papers")))
     for topic in catalog.topics:
         path = topic_path(topic.id)
         label = topic.label(settings.lang)

@@ -25,6 +25,8 @@ class PageKind(str, Enum):
     PAPER = "paper"
     TOPICS = "topics"
     TOPIC = "topic"
+    ISSUES = "issues"
+    PAPERS = "papers"
 
 
 _PATTERNS = {
@@ -34,6 +36,8 @@ _PATTERNS = {
     PageKind.PAPER: "papers/{}/",
     PageKind.TOPICS: "topics/",
     PageKind.TOPIC: "topics/{}/",
+    PageKind.ISSUES: "issues/",
+    PageKind.PAPERS: "papers/",
 }
 
 

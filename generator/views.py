@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import groupby
 
@@ -21,7 +22,7 @@ from generator import i18n
 from generator.data_api import issue_titles
 from generator.catalog_model import Catalog, IssueRecord, PaperRecord, Topic
 from generator.markdown import is_allowed_url, to_html, to_plain_text
-from generator.model import BlockKind, Paper
+from generator.model import BlockKind, Link, LinkKind, Paper
 from generator.urls import PRIMARY_LANGUAGE, PageKind, feed_path, page_path
 
 RELATED_LIMIT = 6
@@ -50,6 +51,14 @@ def archive_path() -> str:
 
 def topics_path() -> str:
     return page_path(PageKind.TOPICS)
+
+
+def issues_index_path() -> str:
+    return page_path(PageKind.ISSUES)
+
+
+def papers_index_path() -> str:
+    return page_path(PageKind.PAPERS)
 
 
 def topic_path(topic_id: str) -> str:
@@ -88,7 +97,7 @@ class LinkView:
     """One link of a paper: a real address, or a placeholder shown as unavailable."""
 
     label: str
-    """The label as written (``논문``, ``Paper`` …)."""
+    """The label as written (``논문``, ``Paper`` …); a Korean label on an English page becomes the kind's name."""
 
     kind: str
     """Link kind (``paper``, ``code`` …), for styling."""
@@ -295,13 +304,44 @@ class HomeView:
 
 @dataclass(frozen=True)
 class ArchiveView:
-    """All issues grouped by month."""
+    """All issues grouped by month (the archive, and the ``/issues/`` index)."""
 
     months: tuple[MonthGroup, ...]
     """Newest month first; undated issues last."""
 
     count_text: str
     """``5 issues`` / ``호 5개``."""
+
+    heading: str = ""
+    """The page heading (``Archive`` / ``All issues by month``)."""
+
+    heading_id: str = "archive"
+    """Fragment id of the heading."""
+
+
+@dataclass(frozen=True)
+class LetterGroup:
+    """The papers whose title starts with one letter (``A``, ``ㄱ``, or ``#`` for digits and signs)."""
+
+    label: str
+    """The letter as shown."""
+
+    anchor: str
+    """Fragment id (``letter-a``, ``hangul-g``, ``other``)."""
+
+    papers: tuple[PaperItem, ...]
+    """Its papers, A–Z (가나다) by title in the page language."""
+
+
+@dataclass(frozen=True)
+class PapersIndexView:
+    """Every paper, A–Z by title in the page language (``/papers/``)."""
+
+    groups: tuple[LetterGroup, ...]
+    """Digits and signs first, then Latin letters, then Hangul initial consonants."""
+
+    count_text: str
+    """``40 papers`` / ``논문 40편``."""
 
 
 @dataclass(frozen=True)
@@ -428,7 +468,15 @@ class TopicView:
 
 # --- helpers -------------------------------------------------------------------------------
 
+_HANGUL_INITIALS = "ㄱㄱㄴㄷㄷㄹㅁㅂㅂㅅㅅㅇㅈㅈㅊㅋㅌㅍㅎ"
+"""Initial consonant of each of the 19 Hangul leads, doubled ones filed under the plain one (ㄲ → ㄱ)."""
+
+_HANGUL_ANCHORS = {"ㄱ": "g", "ㄴ": "n", "ㄷ": "d", "ㄹ": "r", "ㅁ": "m", "ㅂ": "b", "ㅅ": "s", "ㅇ": "ng", "ㅈ": "j",
+                   "ㅊ": "ch", "ㅋ": "k", "ㅌ": "t", "ㅍ": "p", "ㅎ": "h"}
+"""Readable ASCII fragment ids of the Hangul index letters."""
+
 _SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
+_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _NOT_ANCHOR = re.compile(r"[^\w-]+")
 
 
@@ -446,6 +494,25 @@ def anchor(text: str, index: int) -> str:
     """A fragment id for a heading: readable when possible, always unique by ``index``."""
     slug = _NOT_ANCHOR.sub("-", text.lower()).strip("-")[:40]
     return f"s{index}-{slug}" if slug else f"s{index}"
+
+
+def sort_title(title: str) -> str:
+    """Key that files a title A–Z (가나다): case folded, leading quotes and signs ignored."""
+    folded = title.casefold()
+    return folded.lstrip("\"'“”‘’«»「」『』([{<*_-—–·.,:;!?¡¿ ") or folded
+
+
+def index_letter(title: str) -> tuple[int, str, str]:
+    """``(rank, label, anchor)`` of the index group of a title: ``(1, "A", "letter-a")``, ``(2, "ㄱ", "hangul-g")``,
+    ``(0, "#", "other")`` for digits and signs; groups are shown by rank, then label."""
+    first = sort_title(title)[:1]
+    if "가" <= first <= "힣":
+        initial = _HANGUL_INITIALS[(ord(first) - ord("가")) // 588]
+        return 2, initial, f"hangul-{_HANGUL_ANCHORS[initial]}"
+    first = unicodedata.normalize("NFKD", first)[:1]
+    if "a" <= first <= "z":
+        return 1, first.upper(), f"letter-{first}"
+    return 0, "#", "other"
 
 
 def _iso(date: _dt.date | None) -> str:
@@ -485,6 +552,18 @@ class ViewBuilder:
         self._by_topic = {key: tuple(value) for key, value in by_topic.items()}
         self._topics = {topic.id: topic for topic in catalog.topics}
         self._rank = {record.id: rank for rank, record in enumerate(catalog.papers)}
+        _ = self._
+        self._link_labels = {
+            LinkKind.PAPER: _("Paper"),
+            LinkKind.CODE: _("Code"),
+            LinkKind.TWEET: _("Tweet"),
+            LinkKind.DATASET: _("Dataset"),
+            LinkKind.PROJECT: _("Project page"),
+            LinkKind.BLOG: _("Blog post"),
+            LinkKind.DEMO: _("Demo"),
+            LinkKind.MODEL: _("Model"),
+            LinkKind.OTHER: _("Link"),
+        }
 
     # small pieces
 
@@ -517,6 +596,12 @@ class ViewBuilder:
             date_iso=_iso(record.latest_date),
             position=position,
         )
+
+    def link_label(self, link: Link) -> str:
+        """The label as written, unless it is Korean on a page of another language: then the kind's name."""
+        if self.lang != PRIMARY_LANGUAGE and _HANGUL.search(link.label):
+            return self._link_labels[link.kind]
+        return link.label
 
     def issue_item(self, record: IssueRecord, here: str) -> IssueItem:
         return IssueItem(
@@ -596,7 +681,29 @@ class ViewBuilder:
                     issues=tuple(self.issue_item(record, here) for record in undated),
                 )
             )
-        return ArchiveView(months=tuple(months), count_text=self.issues_count(len(self.catalog.issues)))
+        return ArchiveView(
+            months=tuple(months),
+            count_text=self.issues_count(len(self.catalog.issues)),
+            heading=self._("Archive"),
+            heading_id="archive",
+        )
+
+    def issues_index(self, here: str) -> ArchiveView:
+        """``/issues/``: every issue, by month like the archive, for readers who trim an issue URL."""
+        return replace(self.archive(here), heading=self._("All issues by month"), heading_id="all-issues")
+
+    def papers_index(self, here: str) -> PapersIndexView:
+        """``/papers/``: every paper A–Z by its title in the page language, grouped by first letter."""
+        keyed = sorted(
+            (index_letter(title), sort_title(title), record.id, record)
+            for record in self.catalog.papers
+            for title in (record.title(self.lang),)
+        )
+        groups = [
+            LetterGroup(label=label, anchor=anchor, papers=tuple(self.paper_item(entry[3], here) for entry in group))
+            for (_rank, label, anchor), group in groupby(keyed, key=lambda entry: entry[0])
+        ]
+        return PapersIndexView(groups=tuple(groups), count_text=self.papers_count(len(self.catalog.papers)))
 
     def issue(self, record: IssueRecord, here: str) -> IssueView:
         issue = record.issue(self.lang)
@@ -646,7 +753,7 @@ class ViewBuilder:
             coverage=self.coverage(record, here),
             links=tuple(
                 LinkView(
-                    label=link.label,
+                    label=self.link_label(link),
                     kind=link.kind.value,
                     href=link.url if is_allowed_url(link.url) else None,
                 )
