@@ -37,10 +37,19 @@ class _Ctx:
     """Mutable state of one parse (internal; results are frozen model objects)."""
 
     src: SourceText
+    """The file being parsed."""
+
     info: LineInfo
+    """Per-line facts of the body (its text, whether it is a link line), computed once."""
+
     lang: str
+    """``ko`` or ``en``."""
+
     problems: list[Problem] = field(default_factory=list)
+    """Problems found so far, in the order found."""
+
     blocks: list[Block] = field(default_factory=list)
+    """Non-paper blocks found so far, in file order."""
 
     def loc(self, line0: int) -> Location:
         return Location(self.src.path, line0 + self.src.body_offset + 1)
@@ -148,10 +157,16 @@ def _table_entry(line: str) -> tuple[str, str] | None:
 
 @dataclass
 class _Front:
+    """What stands before the first paper (internal, filled while reading the units)."""
+
     title: str | None = None
-    title_line: int | None = None
+    """The issue title, plain text, when the body has one."""
+
     header: HeaderLines | None = None
+    """Metadata from ``Key: value`` header lines (title, author, date, source), when present."""
+
     intro: list[str] = field(default_factory=list)
+    """Markdown paragraphs of the introduction."""
 
 
 def _is_title(ctx: _Ctx, u: Unit, kind: BlockKind | None, *, first: bool) -> bool:
@@ -205,7 +220,7 @@ def _front(ctx: _Ctx, units: tuple[Unit, ...]) -> _Front:
         if front.title is None and not front.intro and (current is None or current.kind is BlockKind.IMAGE) \
                 and _is_title(ctx, u, kind, first=all(is_image_only(ctx.lines(v)) for v in units[:n])):
             close()  # a logo image may come first
-            front.title, front.title_line = strip_decoration(plain(lines[0])), u.start
+            front.title = strip_decoration(plain(lines[0]))
             continue
         if current is not None and current.accepts(u, kind):
             current.add(u)
