@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 pytestmark = pytest.mark.browser
 
@@ -17,6 +18,7 @@ META_CHANGED = "t => document.querySelector('.md-search-result__meta').innerText
 # Material's "search.result.initializer" strings (ko, en): shown until the search worker has loaded the index
 INITIALIZING = ["검색 초기화", "Initializing search"]
 WORKER_READY = "ts => !ts.includes(document.querySelector('.md-search-result__meta').innerText.trim())"
+MORE_RESULTS = "n => document.querySelectorAll('.md-search-result__list > li').length > n"
 
 
 def search(page, home_url: str, query: str) -> list[str]:
@@ -46,8 +48,11 @@ def search(page, home_url: str, query: str) -> list[str]:
         before = items.count()
         pane.evaluate("el => el.scrollTo(0, 0)")
         pane.evaluate("el => el.scrollTo(0, el.scrollHeight)")
-        page.wait_for_timeout(150)
-        stalled = stalled + 1 if items.count() == before else 0
+        try:  # wait for the next batch itself rather than for a fixed pause; a scroll it missed is repeated
+            page.wait_for_function(MORE_RESULTS, arg=before, timeout=1000)
+            stalled = 0
+        except PlaywrightTimeoutError:
+            stalled += 1
     assert items.count() == total, f"{query!r}: {total} results announced, {items.count()} rendered"
     paths: list[str] = []
     for href in items.evaluate_all("els => els.map(li => li.querySelector('a').href)"):

@@ -11,6 +11,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 KINDS = ("home", "archive", "issue", "paper", "topic")
 BLOCKING = {"serious", "critical"}
 MATERIAL_SCHEME = {"light": "default", "dark": "slate"}
+CHECKED_PALETTE = "document.querySelector('form[data-md-component=palette] input:checked')?.id"
+PALETTE_CHANGED = f"id => {CHECKED_PALETTE} !== id"
 
 
 def use_palette(page, scheme: str) -> None:
@@ -21,8 +23,9 @@ def use_palette(page, scheme: str) -> None:
             return
         toggle = page.locator('form[data-md-component="palette"] label:not([hidden])').first
         assert toggle.count(), "no palette toggle in the header: the site must offer a dark scheme"
+        current = page.evaluate(CHECKED_PALETTE)
         toggle.click()
-        page.wait_for_timeout(50)
+        page.wait_for_function(PALETTE_CHANGED, arg=current)  # the toggle's own change, not a fixed pause
     pytest.fail(f"palette toggle never reached scheme {scheme!r}")
 
 
