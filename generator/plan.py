@@ -93,9 +93,6 @@ class HeadView:
     alternates: tuple[Alternate, ...]
     """hreflang links: every language plus ``x-default`` (Korean)."""
 
-    switch_lang: str
-    """The other language (target of the language switcher)."""
-
     switch_href: str
     """Relative link to the same page in the other language."""
 
@@ -193,7 +190,6 @@ def _head(settings: PlanSettings, path: str, kind: str, meta: PageMeta) -> HeadV
         lang=settings.lang,
         canonical=absolute_url(settings.root_url, settings.lang, path),
         alternates=alternates + (Alternate("x-default", absolute_url(settings.root_url, PRIMARY_LANGUAGE, path)),),
-        switch_lang=other,
         switch_href=language_href(path, settings.lang, other),
         description=meta.description,
         kind=kind,
