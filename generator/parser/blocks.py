@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import BlockKind
+from ..model import BlockKind, LinkKind
+from .links import parse_link_line
 from .titles import is_sentence, plain
 
 __all__ = ["classify", "is_sign_off", "glossary_entry", "is_glossary_title", "is_highlights_lines", "is_image_only",
@@ -58,9 +59,13 @@ _IMAGE_ONLY = re.compile(r"^\s*(?:(?:\[\s*)?!\[[^\]]*\]\([^)]*\)(?:\s*\]\([^)]*\
 
 
 def is_image_only(lines: list[str]) -> bool:
-    """True when the lines hold only Markdown images."""
+    """True when the lines hold only Markdown images — not badges linking a paper or its code
+    (``[![arXiv](badge.svg)](https://arxiv.org/abs/…)`` is a link line)."""
     text = " ".join(line.strip() for line in lines if line.strip())
-    return bool(text) and bool(_IMAGE_ONLY.match(text))
+    if not text or not _IMAGE_ONLY.match(text):
+        return False
+    return not any(link.url and link.kind is not LinkKind.OTHER
+                   for line in lines for link in (parse_link_line(line) or ()))
 
 
 def is_glossary_title(text: str) -> bool:

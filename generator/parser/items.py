@@ -392,6 +392,9 @@ class _Finder:
                 if n + 1 < len(starts) and linked[n] == first_linked and linked[n + 1] != first_linked:
                     pairs += 1
                     n += 2
+                elif n + 1 < len(starts) and not linked[n] and not linked[n + 1] \
+                        and (n + 2 == len(starts) or linked[n + 2] == first_linked):
+                    n += 2  # a paper whose links are missing: its title and lead line are both linkless
                 else:
                     stray += pairs > 0
                     n += 1

@@ -285,7 +285,7 @@ def mixes(count: int, seed: int, head: str | None = None) -> list[Mix]:
                   rnd.choice(MISSING), rnd.choice(BODIES))
         if mix.head == "name" and mix.title != "ko_en":
             continue  # a bold-name paragraph has no title form
-        if mix.missing >= 0 and (mix.body in ("leadline", "single", "quote") or (mix.head, mix.body) == ("name", "leadin")):
+        if mix.missing >= 0 and (mix.body in ("single", "quote") or (mix.head, mix.body) == ("name", "leadin")):
             continue  # a paper without links whose text is one paragraph or bold lead lines is ambiguous to a reader too
         out.append(mix)
     return out
