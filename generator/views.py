@@ -148,6 +148,9 @@ class PaperItem:
     position: int
     """Position in the issue (1-based) in issue lists; 0 elsewhere."""
 
+    summary_lang: str = ""
+    """``ko`` when the summary is Korean text on a page of another language (no translation yet), else empty."""
+
 
 @dataclass(frozen=True)
 class IssueItem:
@@ -260,6 +263,9 @@ class Coverage:
 
     untranslated: bool
     """True when this text is Korean on an English page (the issue has no translation)."""
+
+    text_lang: str = ""
+    """``ko`` when ``untranslated`` (the ``lang`` of the text), else empty."""
 
 
 @dataclass(frozen=True)
@@ -386,6 +392,9 @@ class IssueView:
 
     original_href: str
     """Relative link to the Korean page (used by the untranslated notice)."""
+
+    text_lang: str = ""
+    """``ko`` when ``untranslated`` (the ``lang`` of intro, highlights, glossary and sponsor text), else empty."""
 
 
 @dataclass(frozen=True)
@@ -580,8 +589,13 @@ class ViewBuilder:
             if tid in self._topics
         )
 
-    def paper_item(self, record: PaperRecord, here: str, *, position: int = 0, paper: Paper | None = None) -> PaperItem:
+    def paper_item(self, record: PaperRecord, here: str, *, position: int = 0, paper: Paper | None = None,
+                   korean_text: bool | None = None) -> PaperItem:
+        """A paper in a list; ``paper`` is the item text to summarise (default: its latest issue's, in the page
+        language), ``korean_text`` whether that text is Korean on a page of another language (default: derived)."""
         text = paper if paper is not None else record.latest.paper(self.lang)
+        if korean_text is None:
+            korean_text = self.lang != PRIMARY_LANGUAGE and paper is None and record.latest.en is None
         title = record.title(self.lang)
         other_lang = "en" if self.lang == "ko" else "ko"
         other = record.title(other_lang)
@@ -595,6 +609,7 @@ class ViewBuilder:
             date_text=i18n.format_date(record.latest_date, self.lang),
             date_iso=_iso(record.latest_date),
             position=position,
+            summary_lang=PRIMARY_LANGUAGE if korean_text else "",
         )
 
     def link_label(self, link: Link) -> str:
@@ -625,10 +640,13 @@ class ViewBuilder:
 
     def issue_papers(self, record: IssueRecord, here: str) -> tuple[PaperItem, ...]:
         issue = record.issue(self.lang)
+        untranslated = not record.is_translated(self.lang)
         items = []
         for index, paper_id in enumerate(record.paper_ids):
+            translated = index < len(issue.papers) and not untranslated
             paper = issue.papers[index] if index < len(issue.papers) else record.ko.papers[index]
-            items.append(self.paper_item(self.catalog.paper(paper_id), here, position=index + 1, paper=paper))
+            items.append(self.paper_item(self.catalog.paper(paper_id), here, position=index + 1, paper=paper,
+                                         korean_text=self.lang != PRIMARY_LANGUAGE and not translated))
         return tuple(items)
 
     def neighbour(self, paper_id: str, here: str) -> Neighbour:
@@ -732,6 +750,7 @@ class ViewBuilder:
             sponsors=sponsors,
             untranslated=not record.is_translated(self.lang),
             original_href=language_href(here, self.lang, "ko"),
+            text_lang="" if record.is_translated(self.lang) else PRIMARY_LANGUAGE,
         )
 
     def paper(self, record: PaperRecord, here: str) -> PaperView:
@@ -800,6 +819,7 @@ class ViewBuilder:
                     sections=tuple(sections),
                     body_html="" if text.sections else to_html(_after_summary(text)),
                     untranslated=self.lang != PRIMARY_LANGUAGE and appearance.en is None,
+                    text_lang=PRIMARY_LANGUAGE if self.lang != PRIMARY_LANGUAGE and appearance.en is None else "",
                 )
             )
         return tuple(items)

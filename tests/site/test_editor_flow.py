@@ -55,6 +55,9 @@ def test_new_issue_is_checked_and_published(content: Path, tmp_path: Path) -> No
         assert (site / prefix / "issues" / "2025-11-30-week-48" / "index.html").is_file()
         home = BeautifulSoup((site / prefix / "index.html").read_text(encoding="utf-8"), "lxml")
         assert home.select_one(".digest-latest__title a").text == "11월 다섯째 주 AI 논문"
+        assert bool(home.select(".digest-latest .digest-badge")) == (prefix == "en/"), "English: marked Korean only"
+    notice = BeautifulSoup((site / "en" / "issues" / "2025-11-30-week-48" / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert notice.select_one(".digest-untranslated") and notice.select_one('.digest-intro[lang="ko"]')
 
 
 def test_impossible_front_matter_date_is_a_message_not_a_traceback(content: Path) -> None:
