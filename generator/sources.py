@@ -25,6 +25,7 @@ from charset_normalizer import from_bytes
 from markdown_it import MarkdownIt
 
 from .model import Location, Problem, Severity, Source
+from .yamlschema import Violation, is_valid, schema_violations
 
 __all__ = ["FrontMatter", "SourceText", "decode", "read_source", "split_front_matter", "load_text",
            "is_unsafe_url", "unsafe_targets", "MAX_BYTES"]
@@ -83,7 +84,8 @@ MAX_BYTES = 2_000_000
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff]")
 """Zero-width space, word joiner and stray BOMs: removed everywhere (editors cannot see them)."""
 
-_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_FRONT_MATTER_SCHEMA = "front-matter"
+"""``generator/schemas/front-matter.schema.json``: the shape of the front matter."""
 
 
 def decode(data: bytes, path: str) -> tuple[str, list[Problem]]:
@@ -146,16 +148,6 @@ _FM_DELIMS = ("---",)
 _FM_END = ("---", "...")
 
 
-def _as_str(value: object, key: str, path: str, line: int, problems: list[Problem]) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        return str(value).strip() or None
-    problems.append(_problem(path, line, f"front matter `{key}` must be a string, not {type(value).__name__}",
-                             f"write `{key}: some text`"))
-    return None
-
-
 def _key_line(raw_lines: list[str], key: str, first_line: int) -> int:
     for i, raw in enumerate(raw_lines):
         if raw.startswith(f"{key}:"):
@@ -163,15 +155,27 @@ def _key_line(raw_lines: list[str], key: str, first_line: int) -> int:
     return first_line
 
 
+def _text(value: object) -> str | None:
+    """A schema-checked text value (string or number), stripped; ``None`` when empty."""
+    return None if value is None else (str(value).strip() or None)
+
+
 def _validate(data: object, raw_lines: list[str], path: str, first_line: int,
               problems: list[Problem]) -> FrontMatter:
+    """Typed front matter from the loaded YAML; its shape is checked against
+    ``generator/schemas/front-matter.schema.json`` and a value with a problem is left out."""
     lines = len(raw_lines) + 2
-    if data is None:
-        return FrontMatter(lines=lines)
+    violations: list[Violation] = []
+    if not is_valid(_FRONT_MATTER_SCHEMA, data):
+        root = yaml.compose("\n".join(raw_lines), Loader=_YAML_LOADER)  # nodes only to say which line
+        violations = schema_violations(root, _FRONT_MATTER_SCHEMA, path, data=data, first_line=first_line)
+        problems.extend(v.problem for v in violations)
     if not isinstance(data, dict):
-        problems.append(_problem(path, first_line, "front matter must be a mapping of `key: value` lines",
-                                 "write e.g. `date: 2025-11-16` and `title: …` between the `---` lines"))
         return FrontMatter(lines=lines)
+    bad = {v.path for v in violations}
+
+    def ok(*key: str) -> bool:
+        return not any(p[:len(key)] == key for p in bad)
 
     def line_of(key: str) -> int:
         return _key_line(raw_lines, key, first_line)
@@ -189,30 +193,14 @@ def _validate(data: object, raw_lines: list[str], path: str, first_line: int,
         if date is None:
             problems.append(_problem(path, line_of("date"), f"front matter `date` is not a date: {raw_date!r}",
                                      "write it as `date: YYYY-MM-DD`"))
-    source: Source | None = None
     raw_source = data.get("source")
-    if isinstance(raw_source, dict):
-        name = _as_str(raw_source.get("name"), "source.name", path, line_of("source"), problems)
-        url = _as_str(raw_source.get("url"), "source.url", path, line_of("source"), problems)
-        if url and not url.startswith(("http://", "https://")):
-            problems.append(_problem(path, line_of("source"), f"front matter `source.url` is not an http(s) address: {url!r}",
-                                     "write the full address, starting with https://"))
-            url = None
-        if not name:
-            problems.append(_problem(path, line_of("source"), "front matter `source` has no `name`",
-                                     "add `name: <newsletter name>` under `source:`"))
-        source = Source(name=name or "", url=url)
-    elif raw_source is not None:
-        problems.append(_problem(path, line_of("source"), "front matter `source` must be a mapping with `name` and `url`",
-                                 "write `source:` then indented `name: …` and `url: https://…` lines"))
-    slug = _as_str(data.get("slug"), "slug", path, line_of("slug"), problems)
-    if slug is not None and not _SLUG_RE.match(slug):
-        problems.append(_problem(path, line_of("slug"), f"front matter `slug` may contain only lowercase letters, "
-                                 f"digits and single hyphens: {slug[:60]!r}",
-                                 "write e.g. `slug: dair-top-ai-papers-oct-6-12`, or remove it to use the file name"))
-        slug = None
-    title = _as_str(data.get("title"), "title", path, line_of("title"), problems)
-    author = _as_str(data.get("author"), "author", path, line_of("author"), problems)
+    source = None
+    if isinstance(raw_source, dict) and ok("source"):
+        source = Source(name=_text(raw_source.get("name")) or "",
+                        url=_text(raw_source.get("url")) if ok("source", "url") else None)
+    slug = _text(data.get("slug")) if ok("slug") else None
+    title = _text(data.get("title")) if ok("title") else None
+    author = _text(data.get("author")) if ok("author") else None
     for key, value in (("title", title), ("author", author), ("source", source.name if source else None)):
         for target in unsafe_targets(value or ""):
             problems.append(_problem(path, line_of(key), f"unsafe link target {target!r} in front matter `{key}`",

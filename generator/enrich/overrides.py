@@ -24,8 +24,9 @@ from pathlib import Path
 
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
-from generator.enrich.yamlsource import data_of, error, load_nodes, node_at, schema_violations, where
+from generator.enrich.yamlsource import load_nodes
 from generator.model import Location, Problem
+from generator.yamlschema import data_of, error, node_at, schema_violations, where
 
 _REF_PATTERN = re.compile(r"^(?P<slug>[^\s#]+)#(?P<position>[1-9][0-9]*)$")
 """``<issue-slug>#<position>`` (the schema checks the same pattern)."""

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.catalog_model import Topic
-from generator.enrich.yamlsource import data_of, error, load_nodes, node_at, schema_violations, where
+from generator.enrich.yamlsource import load_nodes
 from generator.model import Location, Paper, Problem
+from generator.yamlschema import data_of, error, node_at, schema_violations, where
 
 MAX_TOPICS = 4
 """Most topics a paper gets."""

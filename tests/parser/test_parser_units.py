@@ -152,9 +152,11 @@ def test_nul_bytes_reported() -> None:
 
 @pytest.mark.parametrize(("front", "line", "message"), [
     ("date: tomorrow", 2, "front matter `date` is not a date: 'tomorrow'"),
-    ("date: 2025-11-16\ntitle: [a, b]", 3, "front matter `title` must be a string, not list"),
+    ("date: 2025-11-16\ntitle: [a, b]", 3, "front matter `title` must be a text or a number or empty"),
     ("date: 2025-11-16\nsource: DAIR", 3, "front matter `source` must be a mapping"),
-    ("date: 2025-11-16\nsource:\n  name: X\n  url: ftp://x", 3, "front matter `source.url` is not an http(s) address"),
+    ("date: 2025-11-16\nsource:\n  name: X\n  url: ftp://x", 5, "front matter `source.url` is not an http(s) address"),
+    ("date: 2025-11-16\nslug: Bad Slug", 3, "front matter `slug` may contain only lowercase letters"),
+    ("date: 2025-11-16\nsource:\n  url: https://x.example", 4, "front matter `source` lacks name"),
     ("title: a: b: c", 2, "front matter is not valid YAML"),
     ("- just\n- a list", 2, "front matter must be a mapping"),
 ])
