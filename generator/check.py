@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .enrich import catalog_problems
+from .importer import example_item_problems
 from .model import Location, Problem, Severity
 from .parser import parse_file
 
@@ -49,11 +50,15 @@ def content_root(path: Path) -> Path | None:
 
 
 def check_paths(paths: Sequence[str]) -> list[Problem]:
-    """All problems of the given files/folders (default ``content/``): each file's parse problems,
-    then the cross-file problems of each content folder they belong to (once per folder)."""
+    """All problems of the given files/folders (default ``content/``): each file's parse problems
+    (and a warning for an example item left over from ``digest new``), then the cross-file problems
+    of each content folder they belong to (once per folder)."""
     files, problems = collect_files(paths)
     for path in files:
-        problems.extend(parse_file(path).problems)
+        result = parse_file(path)
+        problems.extend(result.problems)
+        if result.issue is not None:
+            problems.extend(example_item_problems(result.issue))
     roots: list[Path] = []
     for raw in paths or [str(DEFAULT_CONTENT)]:
         root = content_root(Path(raw))

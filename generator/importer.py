@@ -21,7 +21,8 @@ from .model import Issue, Location, Problem, Severity, Source
 from .parser import parse_source
 from .sources import FrontMatter, SourceText, decode, split_front_matter
 
-__all__ = ["ImportRequest", "import_issue", "new_issue", "target_path", "ascii_slug", "front_matter_text"]
+__all__ = ["ImportRequest", "import_issue", "new_issue", "target_path", "ascii_slug", "readable_slug",
+           "front_matter_text", "EXAMPLE_URL", "example_item_problems"]
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,13 @@ class ImportRequest:
 def ascii_slug(text: str, fallback: str = "issue") -> str:
     """An ASCII, lowercase, hyphenated slug (Hangul is transliterated), at most 60 characters."""
     return slugify(text or "", max_length=60, word_boundary=True) or fallback
+
+
+def readable_slug(text: str, fallback: str = "issue") -> str:
+    """A slug of the ASCII words of ``text`` only (``"11월 다섯째 주 AI 논문"`` → ``ai``); ``fallback`` when it has
+    none. Hangul is left out rather than transliterated into something no editor can read."""
+    words = [w for w in (text or "").split() if w.isascii() and any(c.isalnum() for c in w)]
+    return ascii_slug(" ".join(words), fallback)
 
 
 def target_path(content_dir: Path, lang: str, date: _dt.date, slug: str) -> Path:
@@ -105,8 +113,10 @@ def import_issue(req: ImportRequest) -> tuple[Path | None, list[Problem]]:
     if issue is None or not issue.papers:
         return None, problems + [p for p in result.problems if p.severity is Severity.ERROR]
     fm = _front_matter_for(req, issue, problems)
-    slug = req.slug or ascii_slug(req.title or issue.title or (fm.source.name if fm.source else "") or req.source.stem)
-    target = target_path(req.content_dir, req.lang, req.date, slug)
+    named = req.title or issue.title or (fm.source.name if fm.source else "") or req.source.stem
+    target = target_path(req.content_dir, req.lang, req.date, req.slug or readable_slug(named))
+    if not req.slug:
+        problems.extend(_slug_hint(target, named))
     return _write(target, front_matter_text(fm) + body, req.force, problems)
 
 
@@ -132,12 +142,24 @@ def _front_matter_for(req: ImportRequest, issue: Issue, problems: list[Problem])
 def _write(target: Path, text: str, force: bool, problems: list[Problem]) -> tuple[Path | None, list[Problem]]:
     """Write ``text`` to ``target`` unless it exists and ``force`` is off (then an error)."""
     if target.exists() and not force:
-        problems.append(_error(target, 0, "target file already exists", "pass --force to overwrite it, or choose --slug"))
+        problems.append(_error(target, 0, "this file already exists",
+                               "pass --force to overwrite it, or choose another --slug"))
         return None, problems
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     return target, problems
 
+
+def _slug_hint(target: Path, named: str) -> list[Problem]:
+    """A warning suggesting ``--slug`` when ``named`` has no ASCII word to name the file after."""
+    if readable_slug(named, ""):
+        return []
+    return [Problem(Location(str(target), 0), Severity.WARNING, "the title has no ASCII words to name the file after",
+                    "pass --slug (e.g. --slug week-48) for a file name that says what the issue is")]
+
+
+EXAMPLE_URL = "https://arxiv.org/abs/0000.00000"
+"""The paper link of the example item that ``digest new`` writes: :func:`example_item_problems` finds it."""
 
 _NEW_BODY = """이번 호 소개 문단을 여기에 씁니다.
 
@@ -148,12 +170,22 @@ _NEW_BODY = """이번 호 소개 문단을 여기에 씁니다.
 
     **핵심 아이디어**: 무엇이 새로운지 설명합니다.
 
-    [논문](https://arxiv.org/abs/0000.00000) | [코드](https://github.com/example/example)
+    [논문]({example_url}) | [코드](https://github.com/example/example)
 """
 
 
 def new_issue(content_dir: Path, date: _dt.date, title: str, *, lang: str = "ko", slug: str | None = None,
               force: bool = False) -> tuple[Path | None, list[Problem]]:
     """Scaffold ``content/<lang>/YYYY-MM-DD-<slug>.md`` with front matter and one example item."""
-    target = target_path(content_dir, lang, date, slug or ascii_slug(title))
-    return _write(target, front_matter_text(FrontMatter(date=date, title=title)) + _NEW_BODY, force, [])
+    target = target_path(content_dir, lang, date, slug or readable_slug(title))
+    body = _NEW_BODY.format(example_url=EXAMPLE_URL)
+    hints = [] if slug else _slug_hint(target, title)
+    return _write(target, front_matter_text(FrontMatter(date=date, title=title)) + body, force, hints)
+
+
+def example_item_problems(issue: Issue) -> list[Problem]:
+    """A warning for each paper of ``issue`` that is still the example item from ``digest new``
+    (recognised by its link :data:`EXAMPLE_URL`)."""
+    return [Problem(paper.location, Severity.WARNING, "the example item from 'digest new' is still here",
+                    "replace it with a real paper or delete it")
+            for paper in issue.papers if any(link.url == EXAMPLE_URL for link in paper.links)]

@@ -26,7 +26,8 @@ class Location:
     """1-based line number (0 when the problem concerns the whole file)."""
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}"
+        """``path:line``, or just ``path`` for a whole-file location (line 0)."""
+        return f"{self.path}:{self.line}" if self.line else self.path
 
 
 class Severity(str, Enum):

@@ -147,6 +147,11 @@ def _english_item(issue: Issue | None, index: int):
     return issue.papers[index]
 
 
+def _topic_hint(topics_yml: Path) -> str:
+    """What to do about a paper no topic keyword matches, naming the real ``topics.yml``/``papers.yml``."""
+    return f"add keywords to {topics_yml} or pin `topics:` in {topics_yml.with_name('papers.yml')}"
+
+
 def _record(group: PaperGroup, appearances: list[Appearance], scorer: TopicScorer, topic_ids: set[str],
             problems: list[Problem]) -> PaperRecord:
     items = tuple(appearances[i] for i in group.members)
@@ -157,7 +162,7 @@ def _record(group: PaperGroup, appearances: list[Appearance], scorer: TopicScore
         fallback = scorer.topics[0]
         problems.append(Problem(latest.ko.location, Severity.WARNING,
                                 f"no topic keyword matches paper `{group.id}`; filed under `{fallback.id}`",
-                                "add keywords to content/topics.yml or pin `topics:` in content/papers.yml"))
+                                _topic_hint(Path(fallback.location.path))))
         topics = (fallback.id,)
     return PaperRecord(
         id=group.id,

@@ -98,8 +98,8 @@ def digest(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subproce
 
 
 def problem_lines(output: str) -> list[str]:
-    """The ``path:line: error: …`` lines of a command's output."""
-    return [line for line in output.splitlines() if re.search(r":\d+: error: ", line)]
+    """The ``path:line: error: …`` (and whole-file ``path: error: …``) lines of a command's output."""
+    return [line for line in output.splitlines() if re.search(r"(:\d+)?: error: ", line)]
 
 
 # ------------------------------------------------------------------------------------------ scanning
