@@ -526,7 +526,11 @@ class _Finder:
         text = [u for u in item.units[1:] if u.kind not in ("hr", "html", "code")
                 and classify(self.info.lines[u.start:u.end], weak=True) is None]
         where = [n for n, u in enumerate(text) if self.info.unit_has_links(u)]
-        return bool(where) and bool(item.heading_links) is False and where[0] > 0 and where[-1] < len(text) - 1
+        if not where or item.heading_links or where[-1] == len(text) - 1:
+            return False
+        first = text[where[-1]]
+        links_first = where[-1] == 0 and all(self.info.links(i) for i in range(first.start, first.end) if self.info.lines[i].strip())
+        return not links_first
 
 
 _BONUS = {"list": 0.5, "numbered": 0.4, "heading": 0.3, "section": 0.25, "rule": 0.15, "bold": 0.1, "name": 0.05}

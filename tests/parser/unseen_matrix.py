@@ -235,10 +235,8 @@ def write_issue(mix: Mix, n_papers: int = 7) -> tuple[bytes, Expected]:
             paras.insert(1, "저자들이 밝힌 절차는 다음과 같습니다.\n\n1. 데이터를 모읍니다.\n2. 모델을 학습합니다.\n3. 결과를 검증합니다.")
         if n - 1 == mix.missing:
             a, g, t = (_urls(p)[0] if mix.head == "h3_link" else None), None, None
-        elif mix.links == "trailing":  # at the end of the last prose paragraph
-            last = max(i for i, chunk in enumerate(paras)
-                       if not (chunk.startswith(("-", "1.", ">", "**")) or "\n1." in chunk) or i == 0)
-            paras[last] += " " + line
+        elif mix.links == "trailing" and not (paras[-1].startswith(("-", "1.", ">")) or "\n1." in paras[-1]):
+            paras[-1] += " " + line  # a trailing group ends the paper's last paragraph
         elif mix.position == "start" and mix.head != "name":
             paras.insert(0, line)
         else:
