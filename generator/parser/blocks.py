@@ -33,24 +33,23 @@ _SPONSOR_WEAK = re.compile(
     r"코스|강의|강좌|수강|등록하|등록 ?링크|할인|환불|코호트|쿠폰|프로모션|얼리버드|부트캠프|세미나 신청|"
     r"후원(?:으로|합니다|하는|해\s*주신|사)|협찬|스폰서|광고 문의|\bsponsored\s+by|\bpresented\s+by|\bbrought\s+to\s+you\s+by|"
     r"\bcourses?\b|\bcohort\b|\benrol|\bregister\b|\bdiscount|\bcoupon|\bsign up\b|\bpromo code\b|\bbootcamp\b|\brefund",
-    re.IGNORECASE,
 )
-_GLOSSARY = re.compile(r"용어집|용어\s*정리|용어\s*설명|주요\s*용어|핵심\s*용어|glossary|key\s+terms|terminology",
-                       re.IGNORECASE)
+_GLOSSARY = re.compile(r"용어집|용어\s*정리|용어\s*설명|주요\s*용어|핵심\s*용어|glossary|key\s+terms|terminology")
 _HIGHLIGHTS = re.compile(r"하이라이트|목차|이번\s*호|이번\s*주\s*(?:요약|목록|논문\s*목록)|highlights|in\s+this\s+issue|"
-                         r"table\s+of\s+contents|^contents$|tl;?dr|요약\s*목록", re.IGNORECASE)
+                         r"table\s+of\s+contents|^contents$|tl;?dr|요약\s*목록")
 _FOOTER = re.compile(
     r"구독(?!자)|좋아요|팔로우\s*하|팔로우해|공유해|공유하|읽어\s*주셔서|수신\s*거부|뉴스레터를\s*받|다음\s*주에\s*만나|"
     r"다음\s*(?:주|호)에(?:서)?\s*(?:또\s*)?(?:만나|뵙)|추천해\s*주|감사합니다|"
     r"\bsubscribe|\bfollow\s+us|\bunsubscribe|\blike\b.*\bshare\b|\bshare\s+(?:this|it)|thanks\s+for\s+reading|"
     r"see\s+you\s+next\s+week|\bforward\s+(?:this|to)",
-    re.IGNORECASE,
 )
 _GLOSSARY_ENTRY = re.compile(
     r"^\s*(?:[-*+•]\s+)?(?:\*\*|__)(?P<term>[^*_]+?)(?:\*\*|__)\s*(?:[:：]|[-–—]\s)\s*(?P<def>\S.*)$"
     r"|^\s*(?:[-*+•]\s+)?(?P<term2>[^:：*]{1,60}?)\s*[:：]\s*(?P<def2>\S.*)$"
 )
 _ATX = re.compile(r"^\s*#{1,6}\s+")
+# The keyword patterns above are lower-case and searched in lower-cased text: re.IGNORECASE makes the
+# scan of long Hangul paragraphs 5-30x slower, and classification runs on every unit of every candidate layout.
 _QUOTE_OR_EMOJI = re.compile(r"^\s*(?:>\s*)*(?:[^\w\s*_\[(\-+.#>]\ufe0f?\s*)*")
 """Quote marks and emoji before a block's first word."""
 _IMAGE_ONLY = re.compile(r"^\s*(?:(?:\[\s*)?!\[[^\]]*\]\([^)]*\)(?:\s*\]\([^)]*\))?\s*"
@@ -70,10 +69,10 @@ def is_image_only(lines: list[str]) -> bool:
 
 def is_glossary_title(text: str) -> bool:
     """A short line naming a glossary (``빠른 용어집 (초보자를 위한)``, ``## 용어 정리``, ``Glossary``)."""
-    if len(text) > 200 or not _GLOSSARY.search(text):
+    if len(text) > 200 or not _GLOSSARY.search(text.lower()):
         return False
     p = plain(text)
-    return len(p) <= 60 and bool(_GLOSSARY.search(p))
+    return len(p) <= 60 and bool(_GLOSSARY.search(p.lower()))
 
 
 def glossary_entry(line: str, *, loose: bool = False) -> tuple[str, str] | None:
@@ -97,7 +96,6 @@ def is_highlights_lines(lines: list[str]) -> bool:
 _SIGN_OFF = re.compile(
     r"구독(?!자)|수신\s*거부|읽어\s*주셔서|다음\s*(?:주|호)에\s*(?:또\s*)?만나|좋아요|"
     r"\bsubscribe|\bunsubscribe|thanks\s+for\s+reading|see\s+you\s+next\s+(?:week|issue)",
-    re.IGNORECASE,
 )
 
 
@@ -105,7 +103,7 @@ def is_sign_off(lines: list[str]) -> bool:
     """A short closing paragraph of the issue (subscribe/like/see-you words), safe to tell from paper prose
     even without a rule before it (``공유`` alone is not enough: papers share things)."""
     text = " ".join(line.strip() for line in lines if line.strip())
-    return 0 < len(text) <= 300 and bool(_SIGN_OFF.search(text))
+    return 0 < len(text) <= 300 and bool(_SIGN_OFF.search(text.lower()))
 
 
 def classify(lines: list[str], *, weak: bool) -> BlockKind | None:
@@ -127,11 +125,12 @@ def classify(lines: list[str], *, weak: bool) -> BlockKind | None:
         return BlockKind.GLOSSARY
     if not weak:
         return None
-    if _SPONSOR_WEAK.search(text):
+    low = text.lower()
+    if _SPONSOR_WEAK.search(low):
         return BlockKind.SPONSOR
-    if _FOOTER.search(text) and len(text) <= 600:
+    if len(text) <= 600 and _FOOTER.search(low):
         return BlockKind.FOOTER
-    if len(first) <= 80 and len(plain(first)) <= 40 and _HIGHLIGHTS.search(plain(first)) \
+    if len(first) <= 80 and len(plain(first)) <= 40 and _HIGHLIGHTS.search(plain(first).lower()) \
             and not is_sentence(plain(first)):
         return BlockKind.HIGHLIGHTS
     return None

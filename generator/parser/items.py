@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..model import BlockKind
 from .blocks import AD_CLOSE, AD_OPEN, classify
 from .links import RawLink, is_link_label, parse_link_line, split_trailing_links, title_link
 from .titles import NUMBER_RE, is_sentence, number_of
@@ -67,6 +68,7 @@ class LineInfo:
         self.lines = lines
         self._links: dict[int, list[RawLink] | None] = {}
         self._unit_links: dict[tuple[int, int], bool] = {}
+        self._unit_kinds: dict[tuple[int, int], BlockKind | None] = {}
 
     def text(self, i: int) -> str:
         """Line ``i`` without indentation and list marker."""
@@ -84,6 +86,14 @@ class LineInfo:
         if key not in self._unit_links:
             self._unit_links[key] = self._has_links(unit)
         return self._unit_links[key]
+
+    def unit_block_kind(self, unit: Unit) -> BlockKind | None:
+        """The non-paper block kind of the unit's lines (weak signals allowed), computed once per unit:
+        every candidate layout asks again for the same units."""
+        key = (unit.start, unit.end)
+        if key not in self._unit_kinds:
+            self._unit_kinds[key] = classify(self.lines[unit.start:unit.end], weak=True)
+        return self._unit_kinds[key]
 
     def _has_links(self, unit: Unit) -> bool:
         if unit.kind in ("code", "hr", "html"):
@@ -524,7 +534,7 @@ class _Finder:
         """True when the item's link line is followed by more of its text: papers open or close with their
         links, so an item with links in the middle has taken in the start of the next paper."""
         text = [u for u in item.units[1:] if u.kind not in ("hr", "html", "code")
-                and classify(self.info.lines[u.start:u.end], weak=True) is None]
+                and self.info.unit_block_kind(u) is None]
         where = [n for n, u in enumerate(text) if self.info.unit_has_links(u)]
         if not where or item.heading_links or where[-1] == len(text) - 1:
             return False
