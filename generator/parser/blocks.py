@@ -9,6 +9,7 @@ paper text is expected (before the first item, after an item's link line or rule
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..model import BlockKind, LinkKind
 from .links import parse_link_line
@@ -29,19 +30,46 @@ _SPONSOR_LEAD = re.compile(
     r"from\s+(?:the\s+)?editor|a\s+word\s+from\s+our\s+sponsors?)\s*(?:\*\*|__)?\s*[:：.\-–—]?(?:\*\*|__)?(?:\s|$)",
     re.IGNORECASE,
 )
-_SPONSOR_WEAK = re.compile(
+@dataclass(frozen=True)
+class _Keywords:
+    """A lower-case keyword pattern behind a literal pre-filter: plain substring tests are C-fast, while
+    a many-alternative pattern costs ~100 µs per long Hangul paragraph, and every unit is classified."""
+
+    literals: tuple[str, ...]
+    """Substrings of which every alternative of ``pattern`` contains at least one."""
+
+    pattern: re.Pattern[str]
+    """The pattern proper, searched only when a literal is present."""
+
+    def search(self, low: str) -> bool:
+        """True when ``pattern`` occurs in the lower-cased text ``low``."""
+        return any(k in low for k in self.literals) and self.pattern.search(low) is not None
+
+
+_SPONSOR_WEAK_RE = re.compile(
     r"코스|강의|강좌|수강|등록하|등록 ?링크|할인|환불|코호트|쿠폰|프로모션|얼리버드|부트캠프|세미나 신청|"
     r"후원(?:으로|합니다|하는|해\s*주신|사)|협찬|스폰서|광고 문의|\bsponsored\s+by|\bpresented\s+by|\bbrought\s+to\s+you\s+by|"
     r"\bcourses?\b|\bcohort\b|\benrol|\bregister\b|\bdiscount|\bcoupon|\bsign up\b|\bpromo code\b|\bbootcamp\b|\brefund",
 )
+_SPONSOR_WEAK = _Keywords(
+    ("코스", "강의", "강좌", "수강", "등록", "할인", "환불", "코호트", "쿠폰", "프로모션", "얼리버드", "부트캠프", "세미나",
+     "후원", "협찬", "스폰서", "광고", "sponsored", "presented", "brought", "course", "cohort", "enrol", "register",
+     "discount", "coupon", "sign up", "promo", "bootcamp", "refund"),
+    _SPONSOR_WEAK_RE,
+)
 _GLOSSARY = re.compile(r"용어집|용어\s*정리|용어\s*설명|주요\s*용어|핵심\s*용어|glossary|key\s+terms|terminology")
 _HIGHLIGHTS = re.compile(r"하이라이트|목차|이번\s*호|이번\s*주\s*(?:요약|목록|논문\s*목록)|highlights|in\s+this\s+issue|"
                          r"table\s+of\s+contents|^contents$|tl;?dr|요약\s*목록")
-_FOOTER = re.compile(
+_FOOTER_RE = re.compile(
     r"구독(?!자)|좋아요|팔로우\s*하|팔로우해|공유해|공유하|읽어\s*주셔서|수신\s*거부|뉴스레터를\s*받|다음\s*주에\s*만나|"
     r"다음\s*(?:주|호)에(?:서)?\s*(?:또\s*)?(?:만나|뵙)|추천해\s*주|감사합니다|"
     r"\bsubscribe|\bfollow\s+us|\bunsubscribe|\blike\b.*\bshare\b|\bshare\s+(?:this|it)|thanks\s+for\s+reading|"
     r"see\s+you\s+next\s+week|\bforward\s+(?:this|to)",
+)
+_FOOTER = _Keywords(
+    ("구독", "좋아요", "팔로우", "공유", "읽어", "수신", "뉴스레터", "다음", "추천해", "감사합니다", "subscribe", "follow",
+     "like", "share", "thanks", "see", "forward"),
+    _FOOTER_RE,
 )
 _GLOSSARY_ENTRY = re.compile(
     r"^\s*(?:[-*+•]\s+)?(?:\*\*|__)(?P<term>[^*_]+?)(?:\*\*|__)\s*(?:[:：]|[-–—]\s)\s*(?P<def>\S.*)$"
@@ -93,17 +121,18 @@ def is_highlights_lines(lines: list[str]) -> bool:
     return len(rows) >= 3 and all(len(r) <= 160 for r in rows)
 
 
-_SIGN_OFF = re.compile(
+_SIGN_OFF_RE = re.compile(
     r"구독(?!자)|수신\s*거부|읽어\s*주셔서|다음\s*(?:주|호)에\s*(?:또\s*)?만나|좋아요|"
     r"\bsubscribe|\bunsubscribe|thanks\s+for\s+reading|see\s+you\s+next\s+(?:week|issue)",
 )
+_SIGN_OFF = _Keywords(("구독", "수신", "읽어", "다음", "좋아요", "subscribe", "thanks", "see"), _SIGN_OFF_RE)
 
 
 def is_sign_off(lines: list[str]) -> bool:
     """A short closing paragraph of the issue (subscribe/like/see-you words), safe to tell from paper prose
     even without a rule before it (``공유`` alone is not enough: papers share things)."""
     text = " ".join(line.strip() for line in lines if line.strip())
-    return 0 < len(text) <= 300 and bool(_SIGN_OFF.search(text.lower()))
+    return 0 < len(text) <= 300 and _SIGN_OFF.search(text.lower())
 
 
 def classify(lines: list[str], *, weak: bool) -> BlockKind | None:
