@@ -26,8 +26,9 @@ class Location:
     """1-based line number (0 when the problem concerns the whole file)."""
 
     def __str__(self) -> str:
-        """``path:line``, or just ``path`` for a whole-file location (line 0)."""
-        return f"{self.path}:{self.line}" if self.line else self.path
+        """``path:line``; a whole-file location (line 0) is shown as line 1, so that every message
+        keeps the ``path:line:`` form editors' tools (and editors) jump to."""
+        return f"{self.path}:{max(self.line, 1)}"
 
 
 class Severity(str, Enum):

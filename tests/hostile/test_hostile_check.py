@@ -93,4 +93,4 @@ def test_a_parser_bug_names_the_file_instead_of_a_traceback(monkeypatch: pytest.
     path.write_bytes(CASES[0].data())
     result = parser.parse_file(path)
     assert result.issue is None and not result.ok
-    assert result.problems[0].format().startswith(f"{path}: error: the parser failed on this file (IndexError")
+    assert result.problems[0].format().startswith(f"{path}:1: error: the parser failed on this file (IndexError")

@@ -47,7 +47,7 @@ def test_collect_files_skips_readme_and_reports_missing_paths(tmp_path: Path) ->
     root = _content(tmp_path)
     files, problems = collect_files([str(root), str(tmp_path / "nope.md")])
     assert files == [root / "ko" / "2025-11-16-test.md"]
-    assert [p.format() for p in problems] == [f"{tmp_path / 'nope.md'}: error: no such file or directory — check the path"]
+    assert [p.format() for p in problems] == [f"{tmp_path / 'nope.md'}:1: error: no such file or directory — check the path"]
 
 
 def test_content_root_is_found_from_a_file_or_a_language_folder(tmp_path: Path) -> None:

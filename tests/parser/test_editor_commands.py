@@ -39,12 +39,12 @@ def test_existing_file_is_a_whole_file_message(tmp_path: Path, capsys: pytest.Ca
     assert _new(content, "--slug", "week-48") == 1
     path = content / "ko" / "2025-11-30-week-48.md"
     assert capsys.readouterr().out.splitlines() == [
-        f"{path}: error: this file already exists — pass --force to overwrite it, or choose another --slug"]
+        f"{path}:1: error: this file already exists — pass --force to overwrite it, or choose another --slug"]
     assert _new(content, "--slug", "week-48", "--force") == 0
 
 
-def test_location_prints_line_only_when_there_is_one() -> None:
-    assert Problem(Location("a.md", 0), Severity.ERROR, "m", "h").format() == "a.md: error: m — h"
+def test_whole_file_location_prints_line_1() -> None:
+    assert Problem(Location("a.md", 0), Severity.ERROR, "m", "h").format() == "a.md:1: error: m — h"
     assert Problem(Location("a.md", 3), Severity.WARNING, "m").format() == "a.md:3: warning: m"
 
 
@@ -56,7 +56,7 @@ def test_default_slug_keeps_ascii_words_and_drops_transliteration(tmp_path: Path
     assert main(["new", "--date", "2025-12-07", "--title", "12월 첫째 주 논문", "--content", str(content)]) == 0
     path = content / "ko" / "2025-12-07-issue.md"
     assert capsys.readouterr().out.splitlines() == [
-        f"{path}: warning: the title has no ASCII words to name the file after"
+        f"{path}:1: warning: the title has no ASCII words to name the file after"
         " — pass --slug (e.g. --slug week-48) for a file name that says what the issue is",
         f"wrote {path}"]
     assert sorted(p.name for p in (content / "ko").iterdir()) == ["2025-11-30-ai.md", "2025-12-07-issue.md"]

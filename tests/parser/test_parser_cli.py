@@ -47,7 +47,7 @@ def test_parse_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", "--json", "no/such/file.md"]) == 1
     captured = capsys.readouterr()
     assert json.loads(captured.out)["papers"] == []
-    assert captured.err.startswith("no/such/file.md: error: cannot read file")
+    assert captured.err.startswith("no/such/file.md:1: error: cannot read file")
 
 
 def test_check_shipped_content_is_clean(in_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -72,7 +72,7 @@ def test_check_broken_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 
 def test_check_missing_path(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "nowhere/at/all"]) == 1
-    assert "nowhere/at/all: error: no such file or directory" in capsys.readouterr().out
+    assert "nowhere/at/all:1: error: no such file or directory" in capsys.readouterr().out
 
 
 def test_no_traceback_on_binary_garbage(tmp_path: Path) -> None:
