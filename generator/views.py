@@ -410,6 +410,9 @@ class PaperView:
     title_en: str
     """English title."""
 
+    show_both_titles: bool
+    """False when the two titles are the same text (``AgentFold``): the heading says it all."""
+
     coverage: tuple[Coverage, ...]
     """Every issue's write-up, newest first (the first one is the main text)."""
 
@@ -769,6 +772,7 @@ class ViewBuilder:
             title=record.title(self.lang),
             title_ko=record.title_ko,
             title_en=record.title_en,
+            show_both_titles=record.title_ko.strip().casefold() != record.title_en.strip().casefold(),
             coverage=self.coverage(record, here),
             links=tuple(
                 LinkView(

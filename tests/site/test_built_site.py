@@ -168,6 +168,10 @@ def test_paper_page(built_site: Path) -> None:
         assert len(page.select("section.digest-coverage")) == 2
     ko = article(soup(built_site, "ko", f"papers/{TRM}"))
     assert "85.3" in ko.text and "2025년 10월 12일" in ko.text
+    # AgentFold has one name in both languages: the heading alone, no repeated title list
+    same = article(soup(built_site, "ko", "papers/agentfold"))
+    assert same.select_one("h1").text.strip() == "AgentFold"
+    assert not same.select("dl.digest-titles")
 
 
 @pytest.mark.slow
