@@ -19,7 +19,7 @@ from ..model import (Block, BlockKind, GlossaryEntry, Issue, Link, Location, Pap
 from ..sources import SourceText, unsafe_targets
 from .blocks import (AD_CLOSE, AD_OPEN, classify, glossary_entry, is_highlights_lines,
                      is_image_only, is_sign_off)
-from .items import ItemSpan, Layout, LineInfo, find_items
+from .items import Choice, ItemSpan, Layout, LineInfo, find_items
 from .links import RawLink, split_trailing_links
 from .metadata import HeaderLines, merge_headers, parse_date, parse_header_lines
 from .titles import has_hangul, has_latin, is_sentence, plain, split_title, strip_decoration
@@ -456,7 +456,8 @@ def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Prob
     lines = src.body.split("\n")
     ctx = _Ctx(src, LineInfo(lines), lang)
     units = to_units(src.body)
-    layout = find_items(units, ctx.info)
+    choice = find_items(units, ctx.info, src.body_offset)
+    layout = choice.layout
     front = _front(ctx, layout.before)
     papers = tuple(_paper(ctx, item, n, n == len(layout.items)) for n, item in enumerate(layout.items, start=1))
     _check_numbers(ctx, layout)

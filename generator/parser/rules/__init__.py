@@ -1,0 +1,40 @@
+"""Item rules: each names one way a newsletter may open its paper items, in a declared order.
+
+Like markdown-it's ``Ruler``, a rule is a named value with one signature: ``find(finder)`` returns the
+candidate layouts the rule sees in the document (usually one, none when the pattern is absent). The
+parser scores every candidate (:mod:`..score`) and keeps the best; ``digest parse --explain`` prints them
+all. A new layout is a new module here, added to :data:`RULES`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from ..finder import Finder, Layout
+
+__all__ = ["Rule", "RULES"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One item pattern."""
+
+    name: str
+    """The rule's name, as ``--explain`` and :attr:`ItemSpan.pattern` show it."""
+
+    bonus: float
+    """A small preference added to the score, so that ties go to the more explicit layout."""
+
+    find: Callable[[Finder], list[Layout]]
+    """The candidate layouts of the document under this rule."""
+
+
+def _rules() -> tuple[Rule, ...]:
+    from . import bold, delimiter, heading, list_items, name, numbered, rule, section
+    return (list_items.RULE, numbered.RULE, delimiter.RULE, heading.RULE, section.RULE, rule.RULE, bold.RULE,
+            name.RULE)
+
+
+RULES: tuple[Rule, ...] = _rules()
+"""Every item rule, in the order candidates are listed."""

@@ -1,0 +1,24 @@
+"""``heading``: ``#``–``######`` headings of one level; one candidate per level."""
+
+from __future__ import annotations
+
+from ..blocks import classify
+from ..filters import COMMON, run_filters
+from ..finder import Finder, Layout
+from . import Rule
+
+
+def find(f: Finder) -> list[Layout]:
+    by_level: dict[int, list[int]] = {}
+    for k, u in enumerate(f.units):
+        if u.kind == "heading" and not f.blocky[k] and classify([f.first(k)], weak=True) is None:
+            by_level.setdefault(u.level, []).append(k)
+    layouts = []
+    for starts in by_level.values():
+        starts, notes = run_filters(f, starts, COMMON)
+        if starts:
+            layouts.append(f.from_starts("heading", starts, notes))
+    return layouts
+
+
+RULE = Rule("heading", 0.3, find)
