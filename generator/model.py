@@ -157,6 +157,10 @@ class BlockKind(str, Enum):
     FOOTER = "footer"
     """Subscribe/like/share footers."""
     IMAGE = "image"
+    NEWS = "news"
+    """An item laid out like a paper that is not one: a blog post, a product launch, a news story."""
+    LEGEND = "legend"
+    """A legend saying what the item markers mean (``🔬 = 논문, 📰 = 뉴스``)."""
     OTHER = "other"
 
 
@@ -258,6 +262,60 @@ class Issue:
 
 
 @dataclass(frozen=True)
+class CandidateReport:
+    """One candidate layout the parser considered (for ``digest parse --explain``)."""
+
+    rule: str
+    """The item rule that proposed it (``heading``, ``list``, ``delimiter`` …)."""
+
+    items: int
+    """How many items it would make."""
+
+    first_lines: tuple[int, ...]
+    """File lines of its first few item headings."""
+
+    score: float
+    """Its total score."""
+
+    terms: str
+    """Its score terms, spelled out (``linked 3×8 + unlinked -0.75×1 + … = 23.75``)."""
+
+    notes: tuple[str, ...]
+    """What the rule's filters dropped."""
+
+
+@dataclass(frozen=True)
+class ItemOrigin:
+    """Why one paper is an item: the rule and source line that opened it."""
+
+    rule: str
+    """The item rule."""
+
+    location: Location
+    """The line that opened the item."""
+
+    heading: str
+    """The heading as read."""
+
+
+@dataclass(frozen=True)
+class LayoutReport:
+    """How the parser read the structure of a file, and how sure it is."""
+
+    rule: str | None
+    """The winning item rule, ``None`` when no item was found."""
+
+    confidence: float
+    """0–1: how clearly the winner beat the other readings and how many of its items carry links."""
+
+    candidates: tuple[CandidateReport, ...]
+    """Every candidate layout, best first."""
+
+    items: tuple[ItemOrigin, ...]
+    """Per item of the winner: the rule and line that opened it."""
+
+
+@dataclass(frozen=True)
 class ParseResult:
     """What the parser returns: the issue (unless the file is unusable) and every problem found."""
 
@@ -266,6 +324,9 @@ class ParseResult:
 
     problems: tuple[Problem, ...] = field(default=())
     """Errors and warnings, in file order."""
+
+    layout: LayoutReport | None = None
+    """How the structure was read (``None`` when the file could not be parsed)."""
 
     @property
     def ok(self) -> bool:

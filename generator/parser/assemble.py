@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import textwrap
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import (Block, BlockKind, GlossaryEntry, Issue, Link, Location, Paper, Problem, Section,
                      Severity, Source)
@@ -21,9 +21,11 @@ from .blocks import (AD_CLOSE, AD_OPEN, classify, glossary_entry, is_highlights_
                      is_image_only, is_sign_off)
 from .items import Choice, ItemSpan, Layout, LineInfo, find_items
 from .links import RawLink, split_trailing_links
+from .nonpaper import find_legend, is_news
 from .metadata import HeaderLines, merge_headers, parse_date, parse_header_lines
 from .titles import has_hangul, has_latin, is_sentence, plain, split_title, strip_decoration
-from .tokens import MARKER_RE, Unit, to_units
+from .htmlmd import has_html, html_to_markdown
+from .tokens import MARKER_RE, Unit, code_lines, to_units
 
 __all__ = ["build_issue"]
 
@@ -389,12 +391,6 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Pape
         title_ko, title_en = strip_decoration(heading), english
         pieces = pieces[1:]
     summary = next((t for u, t in pieces if u.kind == "paragraph"), pieces[0][1] if pieces else "")
-    if not links:
-        ctx.problem(item.heading_line, Severity.WARNING, f"paper {position} ({heading[:40]!r}) has no link line",
-                    "add a line like `[논문](https://arxiv.org/abs/…) | [코드](https://github.com/…)`")
-    if not heading:
-        ctx.problem(item.heading_line, Severity.WARNING, f"paper {position} has an empty heading",
-                    "write the paper's title on the item's first line")
     return Paper(
         position=position,
         heading=heading,
@@ -451,15 +447,44 @@ def _report_unsafe(ctx: _Ctx, units: tuple[Unit, ...]) -> None:
                         "use an https:// address or remove the link; it is shown as plain text")
 
 
+def _section_headings(ctx: _Ctx, units: tuple[Unit, ...], item_lines: set[int]) -> list[tuple[int, str]]:
+    """``(line, text)`` of the document's headings that open no item: the sections items stand in."""
+    return [(u.start, plain(ctx.info.lines[u.start])) for u in units
+            if u.kind == "heading" and u.start not in item_lines]
+
+
 def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Problem]]:
     """Parse a normalised source into an :class:`Issue` plus the problems found."""
-    lines = src.body.split("\n")
+    body = src.body.replace("\u00a0", " ")  # no-break spaces after list markers and around tags
+    if has_html(body):
+        body = html_to_markdown(body, code_lines(body))
+    lines = body.split("\n")
     ctx = _Ctx(src, LineInfo(lines), lang)
-    units = to_units(src.body)
+    units = to_units(body)
     choice = find_items(units, ctx.info, src.body_offset)
     layout = choice.layout
     front = _front(ctx, layout.before)
-    papers = tuple(_paper(ctx, item, n, n == len(layout.items)) for n, item in enumerate(layout.items, start=1))
+    items = list(layout.items)
+    built = [_paper(ctx, item, n, n == len(items)) for n, item in enumerate(items, start=1)]
+    legend = find_legend(lines)
+    sections = _section_headings(ctx, units, {item.heading_line for item in items})
+    kept: list[Paper] = []
+    for item, paper in zip(items, built):
+        section = next((text for line, text in reversed(sections) if line < item.heading_line), None)
+        if is_news(paper, lines[item.heading_line], legend, section):
+            ctx.blocks.append(Block(BlockKind.NEWS, "\n\n".join(filter(None, (item.heading, paper.body))),
+                                    paper.location, paper.heading))
+        else:
+            kept.append(replace(paper, position=len(kept) + 1) if paper.position != len(kept) + 1 else paper)
+    papers = tuple(kept)
+    for paper in papers:
+        line0 = paper.location.line - src.body_offset - 1
+        if not paper.links:
+            ctx.problem(line0, Severity.WARNING, f"paper {paper.position} ({paper.heading[:40]!r}) has no link line",
+                        "add a line like `[논문](https://arxiv.org/abs/…) | [코드](https://github.com/…)`")
+        if not paper.heading:
+            ctx.problem(line0, Severity.WARNING, f"paper {paper.position} has an empty heading",
+                        "write the paper's title on the item's first line")
     _check_numbers(ctx, layout)
     _report_unsafe(ctx, units)
     if not papers:

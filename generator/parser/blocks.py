@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..model import BlockKind, LinkKind
 from .links import parse_link_line
+from .nonpaper import is_legend_lines
 from .titles import is_sentence, plain
 
 __all__ = ["classify", "is_sign_off", "glossary_entry", "is_glossary_title", "is_highlights_lines", "is_image_only",
@@ -152,6 +153,9 @@ def classify(lines: list[str], *, weak: bool) -> BlockKind | None:
         return BlockKind.IMAGE
     if is_glossary_title(first):
         return BlockKind.GLOSSARY
+    if len(rows) <= 8 and ("=" in text or "|" in text or ":" in text or "—" in text or len(text) <= 80) \
+            and is_legend_lines(rows):
+        return BlockKind.LEGEND
     if not weak:
         return None
     low = text.lower()

@@ -20,11 +20,11 @@ from urllib.parse import urlsplit
 from ..model import LinkKind
 from ..sources import is_unsafe_url
 
-__all__ = ["RawLink", "parse_link_line", "split_trailing_links", "kind_for", "is_link_label", "title_link"]
+__all__ = ["RawLink", "parse_link_line", "split_trailing_links", "kind_for", "is_link_label", "title_link", "url_kind"]
 
 _LABELS: dict[str, LinkKind] = {}
 for _kind, _words in {
-    LinkKind.PAPER: "논문 원문 페이퍼 아카이브 paper papers arxiv pdf 논문링크 preprint",
+    LinkKind.PAPER: "논문 원문 페이퍼 아카이브 paper papers arxiv pdf 논문링크 preprint openreview alphaxiv 초록 abstract",
     LinkKind.CODE: "코드 깃허브 소스 저장소 code github gitlab repo repository source",
     LinkKind.TWEET: "트윗 트위터 스레드 tweet tweets twitter thread x",
     LinkKind.DATASET: "데이터셋 데이터 dataset datasets data benchmark 벤치마크",
@@ -32,12 +32,14 @@ for _kind, _words in {
     LinkKind.BLOG: "블로그 게시물 blog post article 기사",
     LinkKind.DEMO: "데모 demo playground 체험",
     LinkKind.MODEL: "모델 가중치 model models weights checkpoint huggingface hf",
-    LinkKind.OTHER: "링크 link links 바로가기 영상 video 발표 slides 슬라이드",
+    LinkKind.OTHER: "링크 link links 바로가기 영상 video 발표 slides 슬라이드 발표자료 자료 메모 노트 note notes 포스터 poster",
 }.items():
     for _w in _words.split():
         _LABELS.setdefault(_w.lower(), _kind)
 for _phrase, _kind in {"프로젝트 페이지": LinkKind.PROJECT, "project page": LinkKind.PROJECT,
-                       "데이터 세트": LinkKind.DATASET, "논문 링크": LinkKind.PAPER}.items():
+                       "데이터 세트": LinkKind.DATASET, "논문 링크": LinkKind.PAPER, "hf papers": LinkKind.PAPER,
+                       "hf 논문": LinkKind.PAPER, "허깅페이스 논문": LinkKind.PAPER, "저자 트윗": LinkKind.TWEET,
+                       "hf 모델": LinkKind.MODEL, "허깅페이스": LinkKind.MODEL, "논문 pdf": LinkKind.PAPER}.items():
     _LABELS[_phrase] = _kind
 
 # Labels that may appear *without* a link; single letters are excluded on purpose.
@@ -75,6 +77,7 @@ _TRAILING = re.compile(
     r"|" + _MD_LINK + r"(?:" + _SEP + _MD_LINK + r")*)\s*$"
 )
 _HOSTS: tuple[tuple[str, LinkKind], ...] = (
+    ("huggingface.co/papers", LinkKind.PAPER), ("alphaxiv.org", LinkKind.PAPER),
     ("huggingface.co/datasets", LinkKind.DATASET),
     ("huggingface.co/spaces", LinkKind.DEMO),
     ("arxiv.org", LinkKind.PAPER), ("openreview.net", LinkKind.PAPER), ("aclanthology.org", LinkKind.PAPER),
@@ -82,7 +85,21 @@ _HOSTS: tuple[tuple[str, LinkKind], ...] = (
     ("github.com", LinkKind.CODE), ("gitlab.com", LinkKind.CODE), ("bitbucket.org", LinkKind.CODE),
     ("x.com", LinkKind.TWEET), ("twitter.com", LinkKind.TWEET),
     ("huggingface.co", LinkKind.MODEL), ("kaggle.com/datasets", LinkKind.DATASET),
+    ("proceedings.neurips.cc", LinkKind.PAPER), ("proceedings.mlr.press", LinkKind.PAPER),
+    ("dl.acm.org/doi", LinkKind.PAPER), ("ieeexplore.ieee.org", LinkKind.PAPER), ("biorxiv.org", LinkKind.PAPER),
+    ("papers.cool", LinkKind.PAPER), ("paperswithcode.com/paper", LinkKind.PAPER),
 )
+_STRONG_HOST = (LinkKind.PAPER, LinkKind.TWEET, LinkKind.DATASET)
+"""Hosts whose kind outweighs a vague label (``[HF](https://huggingface.co/papers/…)`` is the paper)."""
+_VAGUE_LABEL = (LinkKind.MODEL, LinkKind.OTHER, LinkKind.PROJECT, LinkKind.DEMO, LinkKind.BLOG)
+_EXTRAS = re.compile(
+    r"\[\[[^\[\]]*\]\](?!\()"  # a wiki link ``[[메모/논문]]``
+    r"|(?:👍|⭐|★|☆|🔥|❤️?|♥|💬|⬆️?|▲|🤗)\s*[\d.,]+\s*[kKmM천만]?"  # a vote or star count ``👍 123``, ``⭐ 1.2k``
+    r"|(?<![\w/])[\d.,]+\s*[kKmM]?\s*(?:upvotes?|votes?|stars?|likes?|추천|표)(?!\w)"
+    r"|(?:upvotes?|votes?|stars?|likes?)\s*[:：]?\s*[\d.,]+[kKmM]?"
+    r"|→|➡️?|⇒|⟶|->|»",  # an arrow between links
+    re.IGNORECASE)
+"""What may follow or separate the links of a link line without being text: counts, arrows, wiki notes."""
 
 
 @dataclass(frozen=True)
@@ -129,14 +146,25 @@ def is_link_label(label: str) -> bool:
     return _label_key(label) in _LABELS
 
 
+def url_kind(url: str) -> LinkKind:
+    """Kind of a URL by its host, or a paper when it is a PDF."""
+    kind = _host_kind(url)
+    if kind is LinkKind.OTHER and urlsplit(url).path.lower().endswith(".pdf"):
+        return LinkKind.PAPER
+    return kind
+
+
 def kind_for(label: str, url: str | None) -> LinkKind:
-    """Kind of a link from its label, else from its URL's host."""
+    """Kind of a link from its label, else from its URL's host; a paper, tweet or dataset host outweighs a vague
+    label (``HF``, ``링크``, ``Project``)."""
     key = _label_key(label)
-    if key in _LABELS and not (url and _LABELS[key] is LinkKind.OTHER):
-        return _LABELS[key]
-    if url:
-        return _host_kind(url)
-    return LinkKind.OTHER
+    host = url_kind(url) if url else LinkKind.OTHER
+    if key in _LABELS:
+        kind = _LABELS[key]
+        if url and kind in _VAGUE_LABEL and (host in _STRONG_HOST or kind is LinkKind.OTHER):
+            return host if host is not LinkKind.OTHER else kind
+        return kind
+    return host
 
 
 def _clean_url(url: str) -> str:
@@ -198,9 +226,10 @@ def parse_link_line(line: str) -> list[RawLink] | None:
 
     A leading list bullet is allowed (``- 논문: https://…``).
     """
-    text = re.sub(r"^\s*(?:[-*+•]\s+)?", "", line).strip()
+    text = re.sub(r"^\s*(?:>\s*)*(?:[-*+•]\s+)?", "", line).strip()
     if not text or len(text) > 2000:
         return None
+
     if "![" in text:  # images are not links; a linked badge [![arXiv](badge.svg)](url) is its link
         text = _LINKED_IMAGE.sub(r"[\1](", text)
         if "![" in text:
@@ -214,6 +243,8 @@ def parse_link_line(line: str) -> list[RawLink] | None:
         if not _ENTRY.match(text, lead.end() if lead else 0):
             return None
     entries = _entries(_EMPHASIS.sub("", text))
+    if entries is None and _EXTRAS.search(text):
+        entries = _entries(_EMPHASIS.sub("", _EXTRAS.sub(" ", text)))
     if entries is None:
         return None
     # A lone plain word ("Code") is a link line only when it is a label placeholder and short.
@@ -231,7 +262,10 @@ def split_trailing_links(line: str, *, strict: bool) -> tuple[str, list[RawLink]
     an ordinary inline link that ends a sentence is not taken for a link line.
     """
     if not line.rstrip().endswith(")"):
-        return None
+        stripped = _EXTRAS.sub(" ", line).rstrip() if not line.isascii() or "vote" in line or "star" in line else line
+        if not stripped.endswith(")"):
+            return None
+        line = stripped
     m = _TRAILING.search(line)
     if not m:
         return None

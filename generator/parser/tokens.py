@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-__all__ = ["ListItem", "Unit", "to_units", "MARKER_RE"]
+__all__ = ["ListItem", "Unit", "to_units", "code_lines", "MARKER_RE"]
 
 _MD = MarkdownIt("commonmark").enable("table").disable("inline")
 """Block structure only: the parser reads inline Markdown from the source lines, so the inline pass is off."""
@@ -166,3 +166,12 @@ def to_units(body: str) -> tuple[Unit, ...]:
             u = Unit("hr", u.start, u.end)
         fixed.append(u)
     return tuple(fixed)
+
+
+def code_lines(body: str) -> set[int]:
+    """0-based lines of ``body`` inside fenced or indented code blocks (at any depth)."""
+    out: set[int] = set()
+    for tok in _MD.parse(body):
+        if tok.type in ("fence", "code_block") and tok.map:
+            out.update(range(tok.map[0], tok.map[1]))
+    return out

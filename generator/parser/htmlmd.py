@@ -1,0 +1,183 @@
+"""HTML written inside Markdown → the Markdown it means, line for line.
+
+Blog exports (Tistory, Velog, Notion, Substack) mix HTML into Markdown: ``## <a href="…"><b>Title</b></a>``
+headings, ``<a href>`` links in the body, ``<details>``/``<summary>`` groups, ``<figure>`` blocks. The
+parser reads structure from Markdown, so before the block pass every HTML tag is read with the standard
+library's HTML parser (not regular expressions) and replaced by its Markdown equivalent: a link by
+``[text](href)``, bold by ``**``, a summary by a bold line, an image by ``![alt](src)``, a heading tag by
+``#`` marks; wrappers such as ``<details>``, ``<div>``, ``<figure>`` vanish. Line breaks are kept, so every
+line number still points at the editor's line, and a heading written right after ``</details>`` is a
+heading again. Unknown tags (and ``<https://…>`` autolinks) are kept as written. Nothing here is rendered:
+the Markdown renderer still escapes any HTML that remains.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+__all__ = ["html_to_markdown", "has_html"]
+
+_TAG_HINT = re.compile(r"</?(?:a|b|strong|i|em|u|s|del|code|br|img|p|div|span|details|summary|figure|figcaption|"
+                       r"h[1-6]|ul|ol|li|aside|section|article|blockquote|sup|sub|mark|small|center|font|hr|table|"
+                       r"thead|tbody|tr|td|th|picture|source|video|iframe|script|style|header|footer|nav|main)\b",
+                       re.IGNORECASE)
+_WRAPPERS = {"div", "span", "details", "figure", "p", "ul", "ol", "aside", "section", "article", "center", "font",
+             "u", "sup", "sub", "mark", "small", "picture", "source", "header", "footer", "nav", "main",
+             "thead", "tbody", "table", "tr", "video", "iframe", "blockquote"}
+_DROP_CONTENT = {"script", "style"}
+_INLINE = {"b": "**", "strong": "**", "i": "*", "em": "*", "s": "~~", "del": "~~", "code": "`"}
+
+
+def has_html(text: str) -> bool:
+    """True when ``text`` contains a tag this module rewrites."""
+    return "<" in text and _TAG_HINT.search(text) is not None
+
+
+class _Converter(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.out: list[str] = []
+        self.links: list[tuple[int, str]] = []  # (position in out, href) of open <a>
+        self.drop = 0
+        self.summary = False
+
+    def _newlines(self) -> str:
+        raw = self.get_starttag_text() or ""
+        return "\n" * raw.count("\n")
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: (v or "") for k, v in attrs}
+        keep = self._newlines()
+        if tag in _DROP_CONTENT:
+            self.drop += 1
+        elif tag == "a":
+            self.links.append((len(self.out), a.get("href", "").strip()))
+            self.out.append("[" + keep)
+        elif tag in _INLINE:
+            self.out.append(_INLINE[tag] + keep)
+        elif tag == "summary":
+            self.summary = True
+            self.out.append("**" + keep)
+        elif tag == "img":
+            alt = a.get("alt", "").replace("]", "").replace("[", "")
+            self.out.append(f"![{alt}]({a.get('src', '').strip()})" + keep)
+        elif tag == "br":
+            self.out.append(" " + keep)
+        elif tag == "hr":
+            self.out.append("---" + keep)
+        elif tag == "li":
+            self.out.append("- " + keep)
+        elif re.fullmatch(r"h[1-6]", tag):
+            self.out.append("#" * int(tag[1]) + " " + keep)
+        elif tag in ("td", "th"):
+            self.out.append(" " + keep)
+        elif tag in _WRAPPERS or tag == "figcaption":
+            self.out.append(keep)
+        else:
+            self.out.append(self.get_starttag_text() or "")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("img", "br", "hr"):
+            self.handle_starttag(tag, attrs)
+        elif tag in _WRAPPERS:
+            self.out.append(self._newlines())
+        else:
+            self.out.append(self.get_starttag_text() or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _DROP_CONTENT:
+            self.drop = max(0, self.drop - 1)
+        elif tag == "a" and self.links:
+            _, href = self.links.pop()
+            self.out.append(f"]({href})")
+        elif tag in _INLINE:
+            self.out.append(_INLINE[tag])
+        elif tag == "summary":
+            self.summary = False
+            self.out.append("**")
+        elif tag in _WRAPPERS or tag in ("figcaption", "li", "td", "th") or re.fullmatch(r"h[1-6]", tag):
+            pass
+        else:
+            self.out.append(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        if not self.drop:
+            self.out.append(data)
+        else:
+            self.out.append("\n" * data.count("\n"))
+
+    def handle_entityref(self, name: str) -> None:
+        self.out.append(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self.out.append(f"&#{name};")
+
+    def handle_comment(self, data: str) -> None:
+        self.out.append("\n" * data.count("\n"))
+
+    def handle_decl(self, decl: str) -> None:
+        self.out.append(f"<!{decl}>")
+
+    def unknown_decl(self, data: str) -> None:
+        self.out.append(f"<![{data}]>")
+
+    def handle_pi(self, data: str) -> None:
+        self.out.append(f"<?{data}>")
+
+
+def _convert(text: str) -> str:
+    conv = _Converter()
+    conv.feed(text)
+    conv.close()
+    out = "".join(conv.out)
+    # Keep line numbers: the result has exactly as many lines as the input.
+    want, got = text.count("\n"), out.count("\n")
+    if got < want:
+        out += "\n" * (want - got)
+    elif got > want:
+        lines = out.split("\n")
+        out = "\n".join(lines[:want] + [" ".join(lines[want:])])
+    return re.sub(r"\*\*\s*\*\*", "", out)
+
+
+def html_to_markdown(body: str, code_lines: set[int]) -> str:
+    """``body`` with the HTML of every line outside ``code_lines`` (0-based) rewritten as Markdown; the number
+    of lines does not change. Inline code spans are left alone."""
+    if not has_html(body):
+        return body
+    lines = body.split("\n")
+    out: list[str] = []
+    chunk: list[str] = []
+
+    def flush() -> None:
+        if chunk:
+            text = "\n".join(chunk)
+            out.extend(_convert_outside_code_spans(text).split("\n") if has_html(text) else chunk)
+            chunk.clear()
+
+    for i, line in enumerate(lines):
+        if i in code_lines:
+            flush()
+            out.append(line)
+        else:
+            chunk.append(line)
+    flush()
+    return "\n".join(out)
+
+
+_CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
+
+
+def _convert_outside_code_spans(text: str) -> str:
+    parts: list[str] = []
+    pos = 0
+    for m in _CODE_SPAN.finditer(text):
+        if "\n" in m.group(0):
+            continue
+        parts.append(_convert(text[pos:m.start()]) if has_html(text[pos:m.start()]) else text[pos:m.start()])
+        parts.append(m.group(0))
+        pos = m.end()
+    rest = text[pos:]
+    parts.append(_convert(rest) if has_html(rest) else rest)
+    return "".join(parts)
