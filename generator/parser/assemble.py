@@ -14,16 +14,16 @@ import re
 import textwrap
 from dataclasses import dataclass, field, replace
 
-from ..model import (Block, BlockKind, GlossaryEntry, Issue, Link, Location, Paper, Problem, Section,
+from ..model import (Block, BlockKind, GlossaryEntry, Issue, Link, LinkKind, Location, Paper, Problem, Section,
                      Severity, Source)
 from ..sources import SourceText, unsafe_targets
 from .blocks import (AD_CLOSE, AD_OPEN, classify, glossary_entry, is_highlights_lines,
                      is_image_only, is_sign_off)
 from .items import Choice, ItemSpan, Layout, LineInfo, find_items
-from .links import RawLink, split_trailing_links
+from .links import RawLink, is_link_label, kind_for, split_trailing_links
 from .nonpaper import find_legend, is_news
 from .metadata import HeaderLines, merge_headers, parse_date, parse_header_lines
-from .titles import has_hangul, has_latin, is_sentence, plain, split_title, strip_decoration
+from .titles import has_hangul, has_latin, is_sentence, plain, split_title, strip_decoration, title_text
 from .htmlmd import has_html, html_to_markdown
 from .tokens import MARKER_RE, Unit, code_lines, to_units
 
@@ -211,7 +211,8 @@ def _front(ctx: _Ctx, units: tuple[Unit, ...]) -> _Front:
             ad_open = _ad_goes_on(ctx, units, n)
             continue
         if u.kind in ("paragraph", "list", "quote"):  # also "- 발행일: …" items and "> 보낸 사람: …" quotes
-            header = parse_header_lines([_MARK.sub("", ln) for ln in lines])
+            header = parse_header_lines([_MARK.sub("", ln) for ln in lines], title_line=front.title is None
+                                        and front.header is None and not front.intro and u.kind == "paragraph")
             if header is not None:
                 front.header = merge_headers(front.header, header)
                 if header.date_text and header.date is None:
@@ -299,6 +300,90 @@ def _english_subtitle(pieces: list[tuple[Unit, str]]) -> str | None:
     return text if has_latin(text) and not has_hangul(text) and not is_sentence(text) else None
 
 
+_TITLE_LINE = re.compile(
+    r"^[\s>*_\-•]*(?:(?P<en>원제|원문\s*제목|영문\s*제목|영어\s*제목|영문명|original\s+title|english\s+title|paper\s+title|"
+    r"논문\s*제목|full\s+title)|(?P<ko>한국어\s*제목|국문\s*제목|번역\s*제목|우리말\s*제목|korean\s+title))"
+    r"\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(?P<title>\S.*?)[\s*_]*$", re.IGNORECASE)
+"""A line that says what it is: ``원제: English Title``, ``Original title: …``, ``한국어 제목: …``."""
+
+
+def _title_lines(pieces: list[tuple[Unit, str]]) -> tuple[dict[str, str], list[tuple[Unit, str]]]:
+    """Titles given by labelled lines in the first pieces of a body, and the pieces without those lines."""
+    named: dict[str, str] = {}
+    out: list[tuple[Unit, str]] = []
+    for n, (u, text) in enumerate(pieces):
+        if n >= 3 or u.kind not in ("paragraph", "quote", "list"):
+            out.append((u, text))
+            continue
+        kept = []
+        for line in text.split("\n"):
+            m = _TITLE_LINE.match(line)
+            if m and len(m.group("title")) <= 300:
+                named.setdefault("en" if m.group("en") else "ko", title_text(plain(m.group("title"))))
+            else:
+                kept.append(line)
+        if any(line.strip() for line in kept):
+            out.append((u, "\n".join(kept).strip("\n")))
+    return named, out
+
+
+def _split_off(title_ko: str, title_en: str) -> str | None:
+    """``한국어 (English)`` whose English part is the named English title → the Korean part alone."""
+    group = title_ko.rsplit("(", 1)
+    if len(group) == 2 and group[1].rstrip(") ").strip() and not has_hangul(group[1]) and has_hangul(group[0]):
+        return group[0].strip()
+    if title_ko.startswith(title_en.split(":")[0] + ":") and has_hangul(title_ko):
+        return title_ko.split(":", 1)[1].strip() or None
+    return None
+
+
+def _korean_subtitle(pieces: list[tuple[Unit, str]]) -> str | None:
+    """The Korean title written as an italic or plain short line right under an English heading."""
+    if not pieces or pieces[0][0].kind != "paragraph":
+        return None
+    text = pieces[0][1].strip()
+    if "\n" in text:
+        return None
+    m = _ITALIC_LINE.match(text)
+    inner = (m.group("a") or m.group("b")).strip() if m else plain(text)
+    if not has_hangul(inner) or len(inner) > 80 or is_sentence(inner) or "](" in text:
+        return None
+    if not m and (len(inner) > 50 or re.search(r"[.!?。]$|(?:다|요|죠)$", inner)):
+        return None
+    return inner
+
+
+_CODE_WORDS = re.compile(r"코드|구현|저장소|레포|리포|깃허브|code|repo|implementation|github|오픈\s*소스|open[- ]?source",
+                         re.IGNORECASE)
+_PROSE_LINK = re.compile(r"\[(?P<label>[^\]]{1,40})\]\((?P<url>https?://[^()\s]+)\)|(?P<bare>https?://[^\s<>()\[\]]+)")
+
+
+def _prose_links(ctx: _Ctx, pieces: list[tuple[Unit, str]], links: list[Link]) -> list[Link]:
+    """Links of the item named in its prose: ``[PDF](…)`` or ``[코드](…)`` inline, a GitHub address in a
+    sentence that says it is the code (``코드는 https://github.com/… 에 공개``); only kinds the item lacks."""
+    have = {link.kind for link in links if link.url}
+    found: list[Link] = []
+    for u, text in pieces:
+        if u.kind not in ("paragraph", "list", "quote"):
+            continue
+        for sentence in re.split(r"(?<=[.!?。])\s+|\n", text):
+            for m in _PROSE_LINK.finditer(sentence):
+                url = (m.group("url") or m.group("bare") or "").rstrip(".,;:")
+                label = m.group("label") or ""
+                if m.group("bare") and sentence[max(0, m.start() - 2):m.start()].endswith("]("):
+                    continue
+                if label and is_link_label(label):
+                    kind = kind_for(label, url)
+                elif "github.com/" in url and _CODE_WORDS.search(sentence.replace(url, "")):
+                    kind = LinkKind.CODE
+                else:
+                    continue
+                if kind in (LinkKind.PAPER, LinkKind.CODE) and kind not in have:
+                    have.add(kind)
+                    found.append(Link(kind, label or ("코드" if kind is LinkKind.CODE else "논문"), url, ctx.loc(u.start)))
+    return found
+
+
 def _closing_words_out(ctx: _Ctx, pieces: list[tuple[Unit, str]]) -> list[tuple[Unit, str]]:
     """The last paper's closing paragraphs that are the issue's sign-off (``구독과 좋아요 부탁드립니다!``)
     become a footer block, also when no link line or rule separates them from the paper."""
@@ -334,7 +419,7 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Pape
         if n == 0:
             if u.kind == "heading":
                 continue
-            start = u.start if item.keep_first_paragraph else item.heading_line + 1
+            start = u.start if item.keep_first_paragraph else item.heading_line + item.heading_lines
             text, found = _body_piece(ctx, u, start, "" if item.keep_first_paragraph else item.rest)
             links.extend(found)
             if text:
@@ -385,11 +470,32 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Pape
         pieces = _closing_words_out(ctx, pieces)
 
     heading = plain(item.heading)
-    title_ko, title_en = split_title(heading, ctx.lang)
-    english = _english_subtitle(pieces) if ctx.lang != "en" and title_ko else None
-    if english is not None:
-        title_ko, title_en = strip_decoration(heading), english
-        pieces = pieces[1:]
+    title_ko, title_en = split_title(title_text(heading), ctx.lang)
+    named, pieces = _title_lines(pieces)
+    if ctx.lang != "en":
+        if named.get("en"):
+            title_en = named["en"]
+            if title_ko is None and has_latin(heading) and not has_hangul(heading):
+                title_ko = None
+            elif title_ko is None:
+                title_ko = title_text(strip_decoration(heading))
+            elif has_hangul(title_ko) and title_en in (title_ko, heading):
+                pass
+            else:
+                title_ko = title_ko if has_hangul(title_ko) else None
+            if title_ko and title_en and _split_off(title_ko, title_en):
+                title_ko = _split_off(title_ko, title_en)
+        if named.get("ko"):
+            title_ko = named["ko"]
+        english = _english_subtitle(pieces) if title_ko and not named.get("en") else None
+        if english is not None:
+            title_ko, title_en = title_text(strip_decoration(heading)), english
+            pieces = pieces[1:]
+        korean = _korean_subtitle(pieces) if title_en and not title_ko and not named.get("ko") else None
+        if korean is not None:
+            title_ko = korean
+            pieces = pieces[1:]
+    links.extend(_prose_links(ctx, pieces, links))
     summary = next((t for u, t in pieces if u.kind == "paragraph"), pieces[0][1] if pieces else "")
     return Paper(
         position=position,

@@ -12,11 +12,13 @@ __all__ = ["HeaderLines", "parse_date", "parse_header_lines", "merge_headers"]
 _KEYS: dict[str, str] = {}
 for _field, _names in {
     "author": ("author", "by", "저자", "작성자", "글쓴이", "필자", "보낸 사람", "보낸사람", "발신자", "from", "sender", "에디터", "editor",
-               "편집", "편집자", "편집인", "글", "발행인", "written by"),
+               "편집", "편집자", "편집인", "글", "발행인", "written by", "정리", "작성", "엮은이", "엮음", "큐레이션",
+               "큐레이터", "기록", "curated by", "compiled by", "정리한 사람"),
     "url": ("url", "원문", "원문 링크", "원문 보기", "원문보기", "원본", "출처", "source", "link", "링크", "original",
             "original post", "웹에서 보기", "웹 버전", "view online", "web version", "read online", "permalink"),
     "title": ("제목", "title", "subject", "issue"),
-    "date": ("발행일", "발행 일자", "날짜", "date", "게시일", "작성일", "발송일", "보낸 날짜", "published", "sent"),
+    "date": ("발행일", "발행 일자", "날짜", "date", "게시일", "작성일", "발송일", "보낸 날짜", "published", "sent", "발행",
+             "발송", "일자", "게시", "posted", "updated", "수정일"),
 }.items():
     for _n in _names:
         _KEYS[_n] = _field
@@ -69,21 +71,57 @@ class HeaderLines:
     """The date value as written (for messages when it cannot be parsed)."""
 
 
-def parse_header_lines(lines: list[str]) -> HeaderLines | None:
-    """``HeaderLines`` when *every* line is a known ``Key: value`` header, else ``None``."""
-    found: dict[str, str] = {}
-    for line in lines:
-        if not line.strip():
-            continue
-        m = _HEADER.match(re.sub(r"^(\*\*|__)(.+)\1$", r"\2", line.strip()))
-        if not m:
-            return None
+_SEGMENTS = re.compile(r"\s+[·|•/]\s+|\s+[-–—]\s+(?=\S+\s*[:：])")
+"""Separators of several header fields written on one line (``2025-11-09 · 정리: 박서연``)."""
+_BY = re.compile(r"^(?:by|글|written by)\s+(?P<name>[^:：]{1,40})$", re.IGNORECASE)
+
+
+def _segment(text: str) -> tuple[str, str] | None:
+    """One header field: ``Key: value`` with a known key, a bare date, or ``by Name`` → ``(field, value)``."""
+    m = _HEADER.match(re.sub(r"^(\*\*|__)(.+)\1$", r"\2", text.strip()))
+    if m:
         key = re.sub(r"\s+", " ", m.group("key").strip().lower())
         field = _KEYS.get(key)
-        if field is None:
+        if field is not None:
+            return field, m.group("value").strip()
+        if not re.match(r"^https?$", key):
             return None
-        found.setdefault(field, m.group("value").strip())
-    if not found:
+    by = _BY.match(text.strip())
+    if by:
+        return "author", by.group("name").strip()
+    bare = re.sub(r"\s*[(（][^()（）]{1,6}[)）]\s*$|\s+\d{1,2}:\d{2}(?::\d{2})?$|\s*[월화수목금토일]요일$", "",
+                  text.strip().strip("*_"))
+    if parse_date(bare) and len(re.sub(r"[\d\s.\-/년월일]", "", bare)) <= 3:
+        return "date", bare
+    return None
+
+
+def parse_header_lines(lines: list[str], *, title_line: bool = False) -> HeaderLines | None:
+    """``HeaderLines`` when the lines are a header: every line is made of known ``Key: value`` fields, bare dates
+    or ``by Name`` (several may share a line, separated by ``·`` or ``|``), except short label-like lines
+    (``tags: #…``) when most lines are fields. With ``title_line`` an unlabelled first line is the title."""
+    found: dict[str, str] = {}
+    rows = [line for line in lines if line.strip()]
+    known = unknown = 0
+    for n, line in enumerate(rows):
+        parts = [_segment(part) for part in _SEGMENTS.split(line.strip())]
+        if parts and all(parts):
+            known += 1
+            for field, value in parts:  # type: ignore[misc]
+                found.setdefault(field, value)
+        elif n == 0 and title_line and len(rows) > 1 and len(line.strip()) <= 100 and "](" not in line \
+                and not re.search(r"(?:니다|세요|요)[.!?]?$", line.strip()):
+            found.setdefault("title", line.strip().strip("#*_ ").strip())
+        elif any(parts) and len(line) <= 120 and len(rows) > 1:
+            known += 1
+            for part in parts:
+                if part:
+                    found.setdefault(*part)
+        elif len(line) <= 60 and re.match(r"^\s*[\w가-힣 ]{1,15}\s*[:：]", line) and "니다" not in line:
+            unknown += 1
+        else:
+            return None
+    if not found or known == 0 or unknown > known:
         return None
     author = found.get("author")
     if author:

@@ -18,7 +18,7 @@ import re
 import unicodedata
 
 __all__ = ["plain", "strip_decoration", "is_sentence", "split_title", "has_hangul", "has_latin", "NUMBER_RE",
-           "number_of"]
+           "number_of", "title_text"]
 
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -162,3 +162,19 @@ def split_title(heading: str, lang: str = "ko") -> tuple[str | None, str | None]
         if name and right and not has_hangul(name) and has_latin(name) and has_hangul(right):
             return right, name
     return text, _paren_english(text)
+
+
+_PRESENTATION = re.compile(
+    r"\s*[(\[【]\s*(?:oral|spotlight|poster|highlight|best\s+paper(?:\s+award)?|outstanding\s+paper(?:\s+award)?|"
+    r"award|runner[- ]up|honou?rable\s+mention|구두\s*발표|포스터|스포트라이트|최우수\s*논문(?:상)?|우수\s*논문(?:상)?)"
+    r"(?:\s*[,/·]\s*[^)\]】]{0,30})?\s*[)\]】]", re.IGNORECASE)
+"""A presentation tag: ``(Oral)``, ``[Spotlight]``, ``(Poster)``, ``(Best Paper Award)``."""
+_COUNT = re.compile(r"\s*(?:👍|⭐|★|🔥|❤️?|♥|⬆️?|▲)\s*[\d.,]+\s*[kKmM]?(?=\s|$)")
+"""A vote or star count written after a title (``👍 312``)."""
+
+
+def title_text(heading: str) -> str:
+    """The title part of a heading: presentation tags and vote counts removed (the heading keeps them)."""
+    if "(" not in heading and "[" not in heading and "【" not in heading and heading.isascii():
+        return heading
+    return _COUNT.sub("", _PRESENTATION.sub("", heading)).strip()
