@@ -24,6 +24,7 @@ from .importer import ImportRequest, import_issue, new_issue
 from .jsonout import result_json
 from .model import Location, Problem, Severity
 from .parser import parse_file
+from .parser.explain import format_report
 
 __all__ = ["main", "build_parser", "COMMANDS"]
 
@@ -50,6 +51,11 @@ def _date(text: str) -> _dt.date:
 def cmd_parse(args: argparse.Namespace) -> int:
     """Print one parsed issue (``--json``: the object described by ``parse.schema.json``)."""
     result = parse_file(Path(args.path))
+    if args.explain:
+        if result.layout is not None:
+            print("\n".join(format_report(result.layout)))
+        _print_problems(result.problems)
+        return 0 if result.ok and result.issue else 1
     if args.json:
         print(json.dumps(result_json(result, args.path), ensure_ascii=False, indent=2))
         _print_problems(result.problems, sys.stderr)
@@ -70,6 +76,9 @@ def cmd_parse(args: argparse.Namespace) -> int:
 def add_parse(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("parse", help="print a parsed issue", description=cmd_parse.__doc__)
     p.add_argument("--json", action="store_true", help="print JSON (see generator/schemas/parse.schema.json)")
+    p.add_argument("--explain", action="store_true",
+                   help="print every candidate layout with its score terms, the winner, and the rule and line "
+                        "that opened each item")
     p.add_argument("path", help="a newsletter file (with or without front matter)")
     p.set_defaults(func=cmd_parse)
 

@@ -38,10 +38,10 @@ def parse_source(src: SourceText, *, slug: str | None = None, lang: str = "ko") 
                                 "write the issue's papers, or start from `digest new`"))
         return ParseResult(None, tuple(problems))
     fm_slug = src.front_matter.slug if src.front_matter else None
-    issue, more = build_issue(src, slug or fm_slug or Path(src.path).stem, lang)
+    issue, more, report = build_issue(src, slug or fm_slug or Path(src.path).stem, lang)
     problems.extend(more)
     problems.sort(key=lambda p: p.location.line)
-    return ParseResult(issue, tuple(problems))
+    return ParseResult(issue, tuple(problems), report)
 
 
 def parse_text(text: str, path: str, *, slug: str | None = None, lang: str = "ko") -> ParseResult:

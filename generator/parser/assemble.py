@@ -14,7 +14,8 @@ import re
 import textwrap
 from dataclasses import dataclass, field, replace
 
-from ..model import (Block, BlockKind, GlossaryEntry, Issue, Link, LinkKind, Location, Paper, Problem, Section,
+from ..model import (Block, BlockKind, GlossaryEntry, Issue, LayoutReport, Link, LinkKind, Location, Paper, Problem,
+                     Section,
                      Severity, Source)
 from ..sources import SourceText, unsafe_targets
 from .blocks import (AD_CLOSE, AD_OPEN, classify, glossary_entry, is_highlights_lines,
@@ -24,6 +25,7 @@ from .links import RawLink, is_link_label, kind_for, split_trailing_links
 from .nonpaper import find_legend, is_news
 from .metadata import HeaderLines, merge_headers, parse_date, parse_header_lines
 from .titles import has_hangul, has_latin, is_sentence, plain, split_title, strip_decoration, title_text
+from .explain import layout_report
 from .htmlmd import has_html, html_to_markdown
 from .tokens import MARKER_RE, Unit, code_lines, to_units
 
@@ -315,13 +317,20 @@ def _title_lines(pieces: list[tuple[Unit, str]]) -> tuple[dict[str, str], list[t
         if n >= 3 or u.kind not in ("paragraph", "quote", "list"):
             out.append((u, text))
             continue
-        kept = []
-        for line in text.split("\n"):
-            m = _TITLE_LINE.match(line)
+        kept: list[str] = []
+        lines = text.split("\n")
+        j = 0
+        while j < len(lines):
+            m = _TITLE_LINE.match(lines[j])
             if m and len(m.group("title")) <= 300:
-                named.setdefault("en" if m.group("en") else "ko", title_text(plain(m.group("title"))))
+                title = m.group("title")
+                while j + 1 < len(lines) and re.match(r"^[ \t]{2,}\S", lines[j + 1]) and len(title) < 300:
+                    j += 1  # a long title wrapped onto an indented line
+                    title = f"{title} {lines[j].strip()}"
+                named.setdefault("en" if m.group("en") else "ko", title_text(plain(title)))
             else:
-                kept.append(line)
+                kept.append(lines[j])
+            j += 1
         if any(line.strip() for line in kept):
             out.append((u, "\n".join(kept).strip("\n")))
     return named, out
@@ -559,7 +568,7 @@ def _section_headings(ctx: _Ctx, units: tuple[Unit, ...], item_lines: set[int]) 
             if u.kind == "heading" and u.start not in item_lines]
 
 
-def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Problem]]:
+def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Problem], LayoutReport]:
     """Parse a normalised source into an :class:`Issue` plus the problems found."""
     body = src.body.replace("\u00a0", " ")  # no-break spaces after list markers and around tags
     if has_html(body):
@@ -620,4 +629,4 @@ def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Prob
         blocks=blocks,
         location=Location(src.path, 1),
     )
-    return issue, ctx.problems
+    return issue, ctx.problems, layout_report(choice, src.path, src.body_offset, papers)

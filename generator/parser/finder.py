@@ -315,11 +315,15 @@ class Finder:
         extra = 1
         nxt = head_line + 1
         # A long plain-text title wrapped onto an indented line of the same paragraph.
-        if pattern in ("delimiter", "numbered") and "**" not in text and nxt < head_unit.end and not self.info.links(nxt) \
-                and re.match(r"^[ \t]{2,}\S", self.info.lines[nxt]) and not is_sentence(text) \
-                and not self.info.lines[head_line].startswith((" ", "\t")) and "](" not in text:
+        if pattern in ("delimiter", "numbered", "list") and "**" not in text and nxt < head_unit.end \
+                and not self.info.links(nxt) and re.match(r"^[ \t]{2,}\S", self.info.lines[nxt]) \
+                and not is_sentence(text) and "](" not in text and len(self.info.lines[nxt].strip()) <= 120 \
+                and (text.count("(") > text.count(")") or not is_sentence(self.info.lines[nxt].strip())) \
+                and (pattern == "list" or not self.info.lines[head_line].startswith((" ", "\t"))):
             text = f"{text.rstrip()} {self.info.lines[nxt].strip()}"
             extra = 2
+            closed = delimiter_inner(text) if pattern == "delimiter" else None
+            text = re.sub(r"\s*(?:-{2,}|={2,}|~{2,}|━{2,}|─{2,}|═{2,})\s*$", "", text) if closed is None else closed
         name_style = pattern == "name"
         heading, links, rest = split_heading(text, name_style=name_style)
         return ItemSpan(pattern, number, head_line, heading, links, rest, name_style, units, extra)

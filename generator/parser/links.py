@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from ..model import LinkKind
 from ..sources import is_unsafe_url
+from .metadata import is_header_key
 
 __all__ = ["RawLink", "parse_link_line", "split_trailing_links", "kind_for", "is_link_label", "title_link", "url_kind"]
 
@@ -61,6 +62,7 @@ _ENTRY = re.compile(
     r"|(?P<lm>" + _KEYED_ALT + r")\s*\**\s*[:：]\s*\**\s*\[(?P<lml>[^\]]*)\]\((?P<lmu>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)"
     r"|(?P<ll>" + _KEYED_ALT + r")\s*\**\s*[:：]\s*\**\s*<?(?P<lu>" + _URL + r"|" + _SCHEMELESS + r")>?"
     r"|(?P<lp>" + _KEYED_ALT + r")\s*[(（]\s*(?P<lpu>(?:https?://|www\.)[^\s|<>\"'()（）]+(?:\([^\s()]*\)[^\s|<>\"'()（）]*)*)\s*[)）]"
+    r"|(?<![^\s|·•,/])(?P<gl>[^\W\d_][^:：|·•\[\]()<>*\n]{0,24}?)\s*[:：]\s*<?(?P<gu>https?://[^\s|<>\"']+)>?"
     r"|(?P<bu>" + _URL + r")"
     r"|(?<![\w])(?P<pl>(?:" + _PLAIN_ALT + r")" + _SUFFIX + r")(?![\w])",
     re.IGNORECASE,
@@ -212,6 +214,10 @@ def _entries(text: str) -> list[RawLink] | None:
             found.append(_make(m.group("ll"), target))
         elif m.group("lp") is not None:
             found.append(_make(m.group("lp"), m.group("lpu")))
+        elif m.group("gl") is not None:  # ``애플 연구 페이지: https://…``: a label of its own, kind by host
+            if is_header_key(m.group("gl")):
+                return None  # ``URL: …``, ``출처: …``: a header line, not a link line
+            found.append(_make(m.group("gl"), m.group("gu")))
         elif m.group("bu") is not None:
             found.append(_make("", m.group("bu")))
         else:

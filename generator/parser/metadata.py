@@ -7,7 +7,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["HeaderLines", "parse_date", "parse_header_lines", "merge_headers"]
+__all__ = ["HeaderLines", "parse_date", "parse_header_lines", "merge_headers", "is_header_key"]
 
 _KEYS: dict[str, str] = {}
 for _field, _names in {
@@ -22,6 +22,11 @@ for _field, _names in {
 }.items():
     for _n in _names:
         _KEYS[_n] = _field
+
+def is_header_key(label: str) -> bool:
+    """True when ``label`` is the key of a header line (``URL``, ``출처``, ``보낸 사람`` …)."""
+    return re.sub(r"\s+", " ", label.strip().lower()) in _KEYS
+
 
 _HEADER = re.compile(r"^\s*\**(?P<key>[^:：*]{1,20}?)\**\s*[:：]\**\s*(?P<value>.+?)\s*$")
 

@@ -133,7 +133,8 @@ def is_news(paper: Paper, raw_heading: str, legend: Legend | None, section: str 
     mark = lead_marker(raw_heading)
     if legend is not None and mark in legend.marks:
         return not legend.marks[mark]
-    heading = re.sub(r"^\s*(?:#{1,6}\s+|[-*+•]\s+|\d{1,3}[.)]\s+)*", "", raw_heading).lstrip("*_ ")
+    heading = re.sub(r"^\s*(?:#{1,6}\s+|[-*+•]\s+|[-=~━─═]{2,}\s*|\d{1,3}[.)]\s*|\[\d{1,3}\]\s*|>\s*)*", "",
+                     raw_heading).lstrip("*_ ")
     if _heading_tag(heading) or _heading_tag(paper.heading):
         return True
     urls = [link for link in paper.links if link.url]

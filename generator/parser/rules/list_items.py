@@ -18,10 +18,18 @@ def _resumes_at(f: Finder, u: Unit, last_number: int) -> int:
     for j, it in enumerate(u.items):
         if j and it.number == last_number + 1:
             before = u.items[:j]
-            if u.first_number == 1 and not any(f.info.unit_has_links(c) for b in before for c in b.children[:1]):
+            resumed = u.items[j:]
+            paper_like = any(len(it.children) > 1 or any(f.info.unit_has_links(c) for c in it.children) for it in resumed)
+            if u.first_number == 1 and paper_like \
+                    and not any(f.info.unit_has_links(c) for b in before for c in b.children[:1]):
                 return j
             return 0
     return 0
+
+
+def _indent(f: Finder, u: Unit) -> int:
+    line = f.info.lines[u.start]
+    return len(line) - len(line.lstrip())
 
 
 def chains(f: Finder) -> list[list[int]]:
@@ -29,6 +37,8 @@ def chains(f: Finder) -> list[list[int]]:
     out: list[list[int]] = []
     bullets: list[list[int]] = []
     last_number: int | None = None
+    ordered = [u for u in f.units if u.kind == "list" and u.ordered and u.items]
+    min_indent = min((_indent(f, u) for u in ordered), default=0)
     for k, u in enumerate(f.units):
         if u.kind != "list" or not u.items or f.blocky[k]:
             continue
@@ -41,6 +51,9 @@ def chains(f: Finder) -> list[list[int]]:
                     bullets.append(out[-1])
             continue  # a bullet list between numbered items (their link list) does not end the numbering
         lead = _resumes_at(f, u, last_number) if out and last_number is not None else 0
+        if out and last_number is not None and not lead and u.first_number == 1 and last_number >= 1 \
+                and (_indent(f, u) > min_indent or not any(f.info.unit_has_links(c) for it in u.items for c in it.children)):
+            continue  # steps 1) 2) 3) inside a paper: the numbering of the papers goes on after them
         if out and last_number is not None and (u.first_number == last_number + 1 or lead):
             out[-1].append(k)
             if lead:
