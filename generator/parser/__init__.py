@@ -20,7 +20,15 @@ from ..model import Location, ParseResult, Problem, Severity
 from ..sources import SourceText, load_text, read_source
 from .assemble import build_issue
 
-__all__ = ["parse_text", "parse_file", "parse_source", "lang_of"]
+__all__ = ["parse_text", "parse_file", "parse_source", "lang_of", "clear_caches"]
+
+
+def clear_caches() -> None:
+    """Forget the per-text caches of block classification and trailing link groups (benchmarks call this so
+    that a file parsed again is timed as new)."""
+    from . import blocks, links
+    blocks._classify.cache_clear()
+    links._split_trailing_links.cache_clear()
 
 
 def lang_of(path: str | Path, default: str = "ko") -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import BlockKind, LinkKind
 from .links import parse_link_line
@@ -137,6 +138,13 @@ def is_sign_off(lines: list[str]) -> bool:
 
 
 def classify(lines: list[str], *, weak: bool) -> BlockKind | None:
+    """Kind of a block from its text (cached per text: item rules, the front matter reader and the paper builder
+    all ask about the same units)."""
+    return _classify(tuple(lines), weak)
+
+
+@lru_cache(maxsize=8192)
+def _classify(lines: tuple[str, ...], weak: bool) -> BlockKind | None:
     """Kind of a block from its text, or ``None`` when it looks like ordinary text.
 
     ``weak`` allows the loose keyword signals (course promotions, subscribe footers, highlight titles).

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..model import LinkKind
@@ -102,6 +103,8 @@ _EXTRAS = re.compile(
     r"|→|➡️?|⇒|⟶|->|»",  # an arrow between links
     re.IGNORECASE)
 """What may follow or separate the links of a link line without being text: counts, arrows, wiki notes."""
+_EXTRA_HINT = re.compile(r"[👍⭐★☆🔥❤♥💬⬆▲🤗→➡⇒⟶»]|->|\[\[|\d\s*[kKmM]?\s*(?:upvote|vote|star|like|추천|표)", re.IGNORECASE)
+"""A cheap test that a line may hold :data:`_EXTRAS` at all."""
 
 
 @dataclass(frozen=True)
@@ -249,7 +252,7 @@ def parse_link_line(line: str) -> list[RawLink] | None:
         if not _ENTRY.match(text, lead.end() if lead else 0):
             return None
     entries = _entries(_EMPHASIS.sub("", text))
-    if entries is None and _EXTRAS.search(text):
+    if entries is None and _EXTRA_HINT.search(text):
         entries = _entries(_EMPHASIS.sub("", _EXTRAS.sub(" ", text)))
     if entries is None:
         return None
@@ -262,13 +265,19 @@ def parse_link_line(line: str) -> list[RawLink] | None:
 
 
 def split_trailing_links(line: str, *, strict: bool) -> tuple[str, list[RawLink]] | None:
+    """Split a trailing Markdown link group off ``line`` (cached: every candidate layout asks again)."""
+    return _split_trailing_links(line, strict)
+
+
+@lru_cache(maxsize=8192)
+def _split_trailing_links(line: str, strict: bool) -> tuple[str, list[RawLink]] | None:
     """Split a trailing Markdown link group off ``line``: ``(text before, links)`` or ``None``.
 
     ``strict`` (for prose): every label must be a known link label or the URL a known host, so
     an ordinary inline link that ends a sentence is not taken for a link line.
     """
     if not line.rstrip().endswith(")"):
-        stripped = _EXTRAS.sub(" ", line).rstrip() if not line.isascii() or "vote" in line or "star" in line else line
+        stripped = _EXTRAS.sub(" ", line).rstrip() if "](" in line and _EXTRA_HINT.search(line) else line
         if not stripped.endswith(")"):
             return None
         line = stripped
