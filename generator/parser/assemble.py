@@ -25,6 +25,7 @@ from .links import RawLink, is_link_label, kind_for, split_trailing_links
 from .nonpaper import find_legend, is_news
 from .metadata import HeaderLines, merge_headers, parse_date, parse_header_lines
 from .titles import has_hangul, has_latin, is_sentence, plain, split_title, strip_decoration, title_text
+from .doubts import Evidence, doubts, most_linked_note
 from .explain import layout_report
 from .htmlmd import has_html, html_to_markdown
 from .tokens import MARKER_RE, Unit, code_lines, to_units
@@ -592,10 +593,12 @@ def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Prob
         else:
             kept.append(replace(paper, position=len(kept) + 1) if paper.position != len(kept) + 1 else paper)
     papers = tuple(kept)
+    linked = sum(1 for paper in papers if paper.links)
     for paper in papers:
         line0 = paper.location.line - src.body_offset - 1
         if not paper.links:
-            ctx.problem(line0, Severity.WARNING, f"paper {paper.position} ({paper.heading[:40]!r}) has no link line",
+            ctx.problem(line0, Severity.WARNING, f"paper {paper.position} ({paper.heading[:40]!r}) has no link line"
+                        + most_linked_note(linked, len(papers)),
                         "add a line like `[논문](https://arxiv.org/abs/…) | [코드](https://github.com/…)`")
         if not paper.heading:
             ctx.problem(line0, Severity.WARNING, f"paper {paper.position} has an empty heading",
@@ -629,4 +632,7 @@ def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Prob
         blocks=blocks,
         location=Location(src.path, 1),
     )
-    return issue, ctx.problems, layout_report(choice, src.path, src.body_offset, papers)
+    report = layout_report(choice, src.path, src.body_offset, papers)
+    if papers:
+        ctx.problems.extend(doubts(Evidence(issue, report, lines, code_lines(body), src.body_offset)))
+    return issue, ctx.problems, report
