@@ -24,7 +24,7 @@ from .importer import ImportRequest, import_issue, new_issue
 from .jsonout import result_json
 from .model import Location, Problem, Severity
 from .parser import parse_file
-from .parser.explain import format_report
+from .parser.explain import explain_lines
 
 __all__ = ["main", "build_parser", "COMMANDS"]
 
@@ -53,7 +53,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     result = parse_file(Path(args.path))
     if args.explain:
         if result.layout is not None:
-            print("\n".join(format_report(result.layout)))
+            print("\n".join(explain_lines(result.layout)))
         _print_problems(result.problems)
         return 0 if result.ok and result.issue else 1
     if args.json:

@@ -314,6 +314,9 @@ class LayoutReport:
     items: tuple[ItemOrigin, ...]
     """Per item of the winner: the rule and line that opened it."""
 
+    rejected: tuple[str, ...] = ()
+    """Rules that saw item starts but whose filters dropped them all, and why."""
+
 
 @dataclass(frozen=True)
 class ParseResult:

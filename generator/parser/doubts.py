@@ -193,23 +193,21 @@ def consecutive_ids(ev: Evidence) -> list[Problem]:
         for link in p.links:
             m = _ARXIV_ID.search(link.url or "")
             if m:
-                found.setdefault(f"{m.group('yy')}{m.group('mm')}", (0, link.location))
-                found[f"{m.group('yy')}{m.group('mm')}.{int(m.group('num'))}"] = (int(m.group("num")), link.location)
+                found.setdefault(f"{m.group('yy')}{m.group('mm')}.{m.group('num')}", (int(m.group("num")), link.location))
     out: list[Problem] = []
-    by_month: dict[str, list[tuple[int, Location]]] = {}
-    for key, value in found.items():
-        if "." in key:
-            by_month.setdefault(key.split(".")[0], []).append(value)
-    for month, ids in by_month.items():
+    by_month: dict[str, list[tuple[int, str, Location]]] = {}
+    for key, (number, where) in found.items():
+        by_month.setdefault(key.split(".")[0], []).append((number, key, where))
+    for ids in by_month.values():
         ids.sort(key=lambda v: v[0])
-        run = [ids[0]] if ids else []
-        for value in ids[1:] + [(-10, Location("", 0))]:
+        run = ids[:1]
+        for value in ids[1:] + [(-10, "", Location("", 0))]:
             if value[0] == run[-1][0] + 1:
                 run.append(value)
                 continue
             if len(run) >= 3:
-                names = ", ".join(f"{month}.{n:05d}" if n >= 10000 else f"{month}.{n:04d}" for n, _ in run)
-                out.append(_warn(run[0][1], f"arXiv ids {names} are consecutive numbers",
+                names = ", ".join(key for _, key, _ in run)
+                out.append(_warn(run[0][2], f"arXiv ids {names} are consecutive numbers",
                                  "placeholder ids? check each paper's link against its arXiv page"))
             run = [value]
     return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..model import CandidateReport, ItemOrigin, LayoutReport, Location, Paper
 from .items import Choice
 
-__all__ = ["layout_report", "format_report"]
+__all__ = ["layout_report", "explain_lines"]
 
 
 def _confidence(choice: Choice) -> float:
@@ -36,10 +36,10 @@ def layout_report(choice: Choice, path: str, offset: int, papers: tuple[Paper, .
     kept = {p.location.line for p in papers}
     items = tuple(ItemOrigin(i.pattern, Location(path, i.heading_line + offset + 1), i.heading)
                   for i in choice.layout.items if i.heading_line + offset + 1 in kept)
-    return LayoutReport(choice.layout.pattern, _confidence(choice), candidates, items)
+    return LayoutReport(choice.layout.pattern, _confidence(choice), candidates, items, choice.rejected)
 
 
-def format_report(report: LayoutReport) -> list[str]:
+def explain_lines(report: LayoutReport) -> list[str]:
     """The report as lines of text for a terminal."""
     out = [f"layout: {report.rule or 'none'} (confidence {report.confidence:.2f})", "candidates (best first):"]
     for n, c in enumerate(report.candidates):
@@ -47,6 +47,9 @@ def format_report(report: LayoutReport) -> list[str]:
         lines = ", ".join(str(x) for x in c.first_lines) + (", …" if c.items > len(c.first_lines) else "")
         out.append(f" {mark} {c.rule:<10} {c.items:>3} items  {c.terms}   (items at lines {lines})")
         out.extend(f"      {note}" for note in c.notes)
+    if report.rejected:
+        out.append("rejected (every start dropped):")
+        out.extend(f"    {note}" for note in report.rejected)
     out.append("items:")
     for n, item in enumerate(report.items, start=1):
         out.append(f"  {n:>2}. {item.location}: opened by rule '{item.rule}': {item.heading[:70]!r}")

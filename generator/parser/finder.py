@@ -337,6 +337,10 @@ class Finder:
             items.append(self.span(pattern, unit, unit.start, self.units[k:stop]))
         return Layout(pattern, self.units[: starts[0]], tuple(items), notes)
 
+    def rejected(self, pattern: str, notes: tuple[str, ...]) -> Layout:
+        """A candidate whose filters dropped every start: no items, kept for ``--explain``'s notes."""
+        return Layout(pattern, self.units, (), notes)
+
     def from_chain(self, chain: list[int], pattern: str = "list") -> Layout:
         """Items made of the list items of the list units ``chain``; units after a list belong to its last item."""
         items: list[ItemSpan] = []

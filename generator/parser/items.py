@@ -43,6 +43,9 @@ class Choice:
     candidates: tuple[Candidate, ...]
     """Every candidate that was considered, best first."""
 
+    rejected: tuple[str, ...] = ()
+    """Why rules that saw starts proposed nothing (``heading: drop_labels dropped line 12 '요약', …``)."""
+
     @property
     def runner_up(self) -> Candidate | None:
         """The best candidate that splits the document differently from the winner, if any."""
@@ -54,13 +57,17 @@ def find_items(units: tuple[Unit, ...], info: LineInfo, offset: int = 0) -> Choi
     """Choose the item layout that best explains ``units`` and split the document by it."""
     f = Finder(split_runs(units, info), info, offset)
     candidates: list[Candidate] = []
+    rejected: list[str] = []
     for rule in RULES:
         for layout in rule.find(f):
+            if not layout.items:
+                rejected.extend(f"{rule.name}: {note}" for note in layout.notes)
+                continue
             s = score(f, layout, rule.bonus)
             # A single item counts only when it carries links (a one-paper issue); otherwise items repeat.
             if len(layout.items) >= 2 or s.total - s.rule_bonus > 0:
                 candidates.append(Candidate(rule.name, layout, s))
     candidates.sort(key=lambda c: -c.score.total)  # stable: ties keep the declared rule order
     if not candidates:
-        return Choice(Layout(None, f.units, ()), ())
-    return Choice(candidates[0].layout, tuple(candidates))
+        return Choice(Layout(None, f.units, ()), (), tuple(rejected))
+    return Choice(candidates[0].layout, tuple(candidates), tuple(rejected))

@@ -26,16 +26,20 @@ PAPERS: list[dict[str, Any]] = yaml.safe_load(POOL.read_text(encoding="utf-8"))
 GitHub repo, x.com status, extra ``[label, url]`` links."""
 
 HEADS = ("h2", "h3", "h2num", "boldnum", "boldparen", "list_dot", "list_paren", "section", "name", "bold",
-         "h3_link", "keycap", "circled", "bullet_bold", "bullet_bracket", "h1", "hr_plain")
+         "h3_link", "keycap", "circled", "bullet_bold", "bullet_bracket", "h1", "hr_plain",
+         "delim_dash", "delim_eq", "bullet_link", "h3_html", "h3_tag", "medal")
 """How a paper starts: ``## T``, ``### T``, ``## 1. T``, ``**1. T**``, ``**1)** T``, ``1. **T**``, ``1) T``,
 ``---`` + ``**T**``, a ``**Name**는 …`` paragraph, ``**T**``, ``### [T](arxiv)``, ``1️⃣ **T**``, ``#### ① T``,
-``- **T**``, ``- [1] T``, ``# T``, ``---`` + a plain line."""
-TITLES = ("ko_en", "en_colon_ko", "en", "ko", "emoji_ko_en", "en_dash_ko", "en_paren_ko")
+``- **T**``, ``- [1] T``, ``# T``, ``---`` + a plain line, ``--- 1. T ---``, ``=== T ===``,
+``- 🔬 [Lab] [T](arxiv)``, ``### <a href="arxiv"><b>T</b></a>``, ``### 1. T (Oral)``, ``### 🥇 1. T``."""
+TITLES = ("ko_en", "en_colon_ko", "en", "ko", "emoji_ko_en", "en_dash_ko", "en_paren_ko", "ko_wonje")
 LINKS = ("md_kr_pipe", "md_en_slash", "bare_kr_dot", "placeholder_md", "placeholder_plain", "emoji_md", "trailing",
-         "bare_en_pipe", "label_paren", "bullets", "view_suffix", "mixed_placeholder", "bare_only")
+         "bare_en_pipe", "label_paren", "bullets", "view_suffix", "mixed_placeholder", "bare_only", "votes",
+         "quote_links", "hf_papers")
 POSITIONS = ("end", "start")
 BLOCKS = ("none", "ad_mid", "img_mid", "footer", "gloss_end", "hl_front", "adspan_mid", "sponsored_mid",
-          "course_after", "toc_num_front", "gloss_front", "footer_hr", "inner_list", "hl_heading", "ad_link_mid")
+          "course_after", "toc_num_front", "gloss_front", "footer_hr", "inner_list", "hl_heading", "ad_link_mid",
+          "legend_front")
 ENCODINGS = ("utf8", "crlf_bom", "nfd")
 FRONTS = ("h1", "fm", "email", "bold", "substack", "h2title", "quoted")
 BODIES = ("plain", "plain", "bullets", "leadin", "leadline", "quote", "single", "numbered")
@@ -107,6 +111,7 @@ def _title(p: dict[str, Any], form: str) -> tuple[str, str | None, str | None]:
         "en_paren_ko": (f"{p['en']}({p['ko']})", p["ko"], p["en"]),
         "en": (p["en"], None, p["en"]),
         "ko": (ko_sub, ko_sub, None),
+        "ko_wonje": (ko_sub, ko_sub, p["en"]),  # the English title on a ``원제:`` line under the heading
     }[form]
 
 
@@ -132,6 +137,10 @@ def _link_line(p: dict[str, Any], style: str) -> tuple[str, tuple[str | None, st
         "view_suffix": (" / ".join([f"논문 보기: {a}"] + [f"코드 보기: {u}" for u in code]), (a, g, None)),
         "mixed_placeholder": (f"[논문]({a}) | 트윗", (a, None, None)),
         "bare_only": (" | ".join([a] + code), (a, g, None)),
+        "votes": (" · ".join([f"[논문]({a}) 👍 123"] + [f"[코드]({u}) ⭐ 1.2k" for u in code]), (a, g, None)),
+        "quote_links": ("> " + " | ".join([f"📄 [arXiv]({a})"] + [f"[GitHub]({u})" for u in code]), (a, g, None)),
+        "hf_papers": (" · ".join([f"[HF]({a.replace('arxiv.org/abs', 'huggingface.co/papers')})"]
+                                 + [f"[코드]({u})" for u in code]), (a.replace("arxiv.org/abs", "huggingface.co/papers"), g, None)),
     }
     return lines[style]
 
@@ -175,7 +184,10 @@ def _heading(mix: Mix, n: int, text: str, p: dict[str, Any]) -> str | None:
         "section": f"**{text}**", "bold": f"**{text}**", "h3_link": f"### [{text}](https://arxiv.org/abs/{p['arxiv']})",
         "keycap": f"{_KEYCAPS[n - 1]} **{text}**", "circled": f"#### {_CIRCLED[n - 1]} {text}",
         "bullet_bold": f"- **{text}**", "bullet_bracket": f"- [{n}] {text}", "h1": f"# {text}", "hr_plain": text,
-        "name": None,
+        "name": None, "delim_dash": f"--- {n}. {text} ---", "delim_eq": f"=== {text} ===",
+        "bullet_link": f"- 🔬 [Lab] [{text}](https://arxiv.org/abs/{p['arxiv']})",
+        "h3_html": f'### <a href="https://arxiv.org/abs/{p["arxiv"]}"><b>{text}</b></a>',
+        "h3_tag": f"### {n}. {text} (Oral)", "medal": f"### {'🥇🥈🥉'[n - 1] if n <= 3 else '🏅'} {n}. {text}",
     }[mix.head]
 
 
@@ -209,6 +221,9 @@ def write_issue(mix: Mix, n_papers: int = 7) -> tuple[bytes, Expected]:
     if mix.blocks == "hl_heading":
         out += ["## 이번 주 하이라이트", ""] + [f"- {p['name']}: {_title(p, 'ko')[0]}" for p in ps] + [""]
         kinds.append("highlights")
+    if mix.blocks == "legend_front":
+        out += ["🔬 = 논문, 📰 = 뉴스, 📝 = 블로그", ""]
+        kinds.append("legend")
     if mix.blocks == "gloss_front":
         out += ["**용어 정리**", "", "**MoE**: 전문가 혼합 구조", "**RL**: 강화학습", ""]
         kinds.append("glossary")
@@ -220,7 +235,8 @@ def write_issue(mix: Mix, n_papers: int = 7) -> tuple[bytes, Expected]:
     for n, p in enumerate(ps, 1):
         text, ko, en = _title(p, mix.title)
         line, (a, g, t) = _link_line(p, mix.links)
-        if mix.head == "h3_link":
+        linked_head = mix.head in ("h3_link", "bullet_link", "h3_html")
+        if linked_head:
             a = _urls(p)[0]  # the heading itself links the paper
         paras = _body(p, mix.body)
         if mix.head == "name":
@@ -234,13 +250,15 @@ def write_issue(mix: Mix, n_papers: int = 7) -> tuple[bytes, Expected]:
         if mix.blocks == "inner_list" and n == 2:  # a numbered list inside the paper's body
             paras.insert(1, "저자들이 밝힌 절차는 다음과 같습니다.\n\n1. 데이터를 모읍니다.\n2. 모델을 학습합니다.\n3. 결과를 검증합니다.")
         if n - 1 == mix.missing:
-            a, g, t = (_urls(p)[0] if mix.head == "h3_link" else None), None, None
+            a, g, t = (_urls(p)[0] if linked_head else None), None, None
         elif mix.links == "trailing" and not (paras[-1].startswith(("-", "1.", ">")) or "\n1." in paras[-1]):
             paras[-1] += " " + line  # a trailing group ends the paper's last paragraph
         elif mix.position == "start" and mix.head != "name":
             paras.insert(0, line)
         else:
             paras.append(line)
+        if mix.title == "ko_wonje":
+            paras.insert(0, f"원제: {p['en']}")
         heading = _heading(mix, n, text, p)
         if heading is not None:
             out += [heading, ""]

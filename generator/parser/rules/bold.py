@@ -12,7 +12,7 @@ def find(f: Finder) -> list[Layout]:
               if u.kind == "paragraph" and not f.blocky[k] and f.first(k).startswith(("**", "__"))
               and is_whole_bold(f.first(k))]
     starts, notes = run_filters(f, starts, COMMON)
-    return [f.from_starts("bold", starts, notes)] if starts else []
+    return [f.from_starts("bold", starts, notes)] if starts else [f.rejected("bold", notes)] if notes else []
 
 
 RULE = Rule("bold", 0.1, find)

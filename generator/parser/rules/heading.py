@@ -18,6 +18,8 @@ def find(f: Finder) -> list[Layout]:
         starts, notes = run_filters(f, starts, COMMON)
         if starts:
             layouts.append(f.from_starts("heading", starts, notes))
+        elif notes:
+            layouts.append(f.rejected("heading", notes))
     return layouts
 
 

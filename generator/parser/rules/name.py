@@ -19,7 +19,7 @@ def find(f: Finder) -> list[Layout]:
         elif text.startswith(("**", "__")) and k and f.unit_links(k - 1) and not f.unit_links(k):
             starts.append(k)
     starts, notes = run_filters(f, starts, ("merge_inner_names", *COMMON))
-    return [f.from_starts("name", starts, notes)] if starts else []
+    return [f.from_starts("name", starts, notes)] if starts else [f.rejected("name", notes)] if notes else []
 
 
 RULE = Rule("name", 0.05, find)

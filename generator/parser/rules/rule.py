@@ -11,7 +11,7 @@ def find(f: Finder) -> list[Layout]:
     starts = [k for k, u in enumerate(f.units)
               if k and f.units[k - 1].kind == "hr" and u.kind in ("paragraph", "heading") and not f.blocky[k]]
     starts, notes = run_filters(f, starts, COMMON)
-    return [f.from_starts("rule", starts, notes)] if starts else []
+    return [f.from_starts("rule", starts, notes)] if starts else [f.rejected("rule", notes)] if notes else []
 
 
 RULE = Rule("rule", 0.15, find)

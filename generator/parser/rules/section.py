@@ -16,7 +16,7 @@ def find(f: Finder) -> list[Layout]:
         if prev == "hr" and is_whole_bold(f.first(k)):
             starts.append(k)
     starts, notes = run_filters(f, starts, COMMON)
-    return [f.from_starts("section", starts, notes)] if starts else []
+    return [f.from_starts("section", starts, notes)] if starts else [f.rejected("section", notes)] if notes else []
 
 
 RULE = Rule("section", 0.25, find)

@@ -1,0 +1,75 @@
+"""Doubt made loud: each case of ``doubts/cases.yaml`` is a small issue that must make one check speak (at the
+line and with the words given) — or, for a clean issue, none. Then the promise over the hand-labelled newsletters:
+wherever the parser's answer differs from the expectation, ``digest check`` warns about the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from test_wild_layouts import differences, expected
+
+from generator.cli import main as digest_main
+from generator.jsonout import result_json
+from generator.parser import parse_file, parse_text
+
+HERE = Path(__file__).resolve().parent
+CASES: dict[str, dict[str, Any]] = yaml.safe_load((HERE / "doubts" / "cases.yaml").read_text(encoding="utf-8"))
+LABELLED = sorted((HERE / "wild").glob("*.md")) + sorted((HERE / "heldout").glob("*.md"))
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_doubt_case(name: str) -> None:
+    case = CASES[name]
+    path = f"content/ko/{name}.md"
+    result = parse_text(case["text"], path)
+    warnings = [p for p in result.problems if p.severity.value == "warning"]
+    shown = "\n".join(p.format() for p in warnings)
+    for line, *words in case["warns"]:
+        hits = [p for p in warnings if p.location.line == line and all(w in p.message for w in words)]
+        assert hits, f"{name}: no warning at line {line} with {words}; got:\n{shown}"
+        assert hits[0].format().startswith(f"{path}:{line}: warning: ")
+        assert hits[0].hint, "every doubt says what to look at"
+    for word in case.get("quiet", []):
+        assert not any(word in p.format() for p in warnings), shown
+
+
+def test_doubts_reach_digest_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "2025-10-12-x.md"
+    src.write_text(CASES["consecutive_ids"]["text"], encoding="utf-8")
+    digest_main(["check", str(src)])
+    out = capsys.readouterr().out
+    assert f"{src}:3: warning: arXiv ids 2510.00010, 2510.00011, 2510.00012 are consecutive numbers" in out
+
+
+@pytest.mark.parametrize("md", LABELLED, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_no_silent_misparse(md: Path) -> None:
+    """A file the parser gets wrong carries at least one warning; a file it gets right may carry none."""
+    result = parse_file(md, lang="ko")
+    diffs = differences(result_json(result, str(md)), expected(md))
+    warnings = [p for p in result.problems if p.severity.value == "warning"]
+    assert not diffs or warnings, f"{md.name} is misparsed without a warning:\n  " + "\n  ".join(diffs)
+
+
+def test_explain_says_why_each_item_is_an_item(capsys: pytest.CaptureFixture[str]) -> None:
+    md = HERE / "wild" / "mail-dash-numbered-wrapped-orig.md"
+    assert digest_main(["parse", "--explain", str(md)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("layout: delimiter (confidence ")
+    cands = out[out.index("candidates (best first):") + 1:out.index("items:")]
+    assert cands[0].lstrip().startswith("* delimiter") and "linked 3×" in cands[0] and "= " in cands[0]
+    assert len([c for c in cands if not c.startswith("      ")]) >= 2, "every candidate is listed"
+    items = out[out.index("items:") + 1:]
+    issue = parse_file(md).issue
+    assert issue is not None and len(items) == len(issue.papers)
+    for line, paper in zip(items, issue.papers):
+        assert f"{md}:{paper.location.line}: opened by rule 'delimiter'" in line
+
+
+def test_explain_names_what_filters_dropped(capsys: pytest.CaptureFixture[str]) -> None:
+    md = HERE / "wild" / "daily-hf-votes-blockquote.md"
+    assert digest_main(["parse", "--explain", str(md)]) == 0
+    out = capsys.readouterr().out
+    assert "drop_labels dropped line" in out and "'요약'" in out
