@@ -188,6 +188,34 @@ def _is_title(ctx: _Ctx, u: Unit, kind: BlockKind | None, *, first: bool) -> boo
         and "](" not in line and not MARKER_RE.match(line)
 
 
+_BOLD_THEN_DATE = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*\*|__)(?P<title>[^*_]+)(?:\*\*|__)\s*[—–\-|·]\s*(?P<rest>.+)$")
+
+
+def _issue_title(line: str) -> str:
+    """The issue title of a title line: ``**Title** — 2026년 2월 8일 발행`` keeps only the bold title."""
+    m = _BOLD_THEN_DATE.match(line)
+    if m and parse_date(m.group("rest")):
+        return strip_decoration(plain(m.group("title")))
+    return strip_decoration(plain(line))
+
+
+def _section_headings(ctx: _Ctx, units: tuple[Unit, ...], item_lines: set[int]) -> list[tuple[int, str]]:
+    """``(line, text)`` of the document's section titles that open no item: headings, and one-line labels such as
+    ``■ 업계 소식`` or a bold-only line between rules."""
+    out = []
+    for n, u in enumerate(units):
+        if u.start in item_lines:
+            continue
+        first = ctx.info.lines[u.start].strip()
+        if u.kind == "heading":
+            out.append((u.start, plain(first)))
+        elif u.kind == "paragraph" and u.end - u.start == 1 and len(first) <= 40 and not ctx.info.links(u.start) \
+                and (first.startswith(("■", "□", "▣", "◆", "◇", "【", "[")) or (
+                    _WHOLE_BOLD.match(first) and n and units[n - 1].kind == "hr")):
+            out.append((u.start, plain(first)))
+    return out
+
+
 def _front(ctx: _Ctx, units: tuple[Unit, ...]) -> _Front:
     front = _Front()
     current: _BlockBuilder | None = None
@@ -226,7 +254,7 @@ def _front(ctx: _Ctx, units: tuple[Unit, ...]) -> _Front:
         if front.title is None and not front.intro and (current is None or current.kind is BlockKind.IMAGE) \
                 and _is_title(ctx, u, kind, first=all(is_image_only(ctx.lines(v)) for v in units[:n])):
             close()  # a logo image may come first
-            front.title = strip_decoration(plain(lines[0]))
+            front.title = _issue_title(lines[0])
             continue
         if current is not None and current.accepts(u, kind):
             current.add(u)
@@ -561,12 +589,6 @@ def _report_unsafe(ctx: _Ctx, units: tuple[Unit, ...]) -> None:
         for target in unsafe_targets(line):
             ctx.problem(i, Severity.ERROR, f"unsafe link target {target[:60]!r}",
                         "use an https:// address or remove the link; it is shown as plain text")
-
-
-def _section_headings(ctx: _Ctx, units: tuple[Unit, ...], item_lines: set[int]) -> list[tuple[int, str]]:
-    """``(line, text)`` of the document's headings that open no item: the sections items stand in."""
-    return [(u.start, plain(ctx.info.lines[u.start])) for u in units
-            if u.kind == "heading" and u.start not in item_lines]
 
 
 def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Problem], LayoutReport]:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..model import BlockKind
 from .blocks import AD_CLOSE, AD_OPEN, classify
 from .links import RawLink, is_link_label, parse_link_line, split_trailing_links, title_link
-from .titles import NUMBER_RE, is_sentence, number_of, strip_decoration
+from .titles import NUMBER_RE, has_hangul, is_sentence, number_of, strip_decoration
 from .tokens import MARKER_RE, ListItem, Unit
 
 __all__ = ["LineInfo", "ItemSpan", "Layout", "Finder", "BOLD_OPEN", "WHOLE_BOLD", "plain_head",
@@ -36,6 +36,22 @@ _ORG_TAG = re.compile(r"^(?:\[(?P<org>[^\]\[]{1,40})\](?!\()\s*)+")
 _DOUBLE_NUMBER = re.compile(r"^\d{1,3}\s*[.)]\s+(?!\d)")
 _DELIMITER = re.compile(r"^(?P<d>-{2,}|={2,}|~{2,}|\*{3,}|#{3,}|━{2,}|─{2,}|═{2,})\s*(?P<inner>\S.*?)\s*(?:(?P=d)\s*)?$")
 """A plain-text delimiter line that opens an item: ``--- 3. Title ---``, ``=== Title ===``, ``━━ Title``."""
+
+
+_LEAD_LINK = re.compile(r"^\[(?P<label>[^\]]{1,40})\]\((?P<url>https?://[^()\s]+)\)\s*(?P<rest>.*)$")
+_ID_LABEL = re.compile(r"^(?:arxiv:?\s*)?\d{4}\.\d{4,5}(?:v\d+)?$", re.IGNORECASE)
+"""A link labelled with an arXiv id (``[2507.06261](https://arxiv.org/abs/2507.06261)``)."""
+_TITLE_LABEL = re.compile(r"^(?:\*\*|__)?\s*(?:[^\w\s*]\ufe0f?\s*)*(?:논문\s*명|논문\s*제목|제목|title|paper(?:\s+title)?)"
+                          r"\s*[:：]\s*(?:\*\*|__)?\s*(?P<title>\S.*)$", re.IGNORECASE)
+"""A labelled title line: ``**📌 논문명:** Title``, ``Title: …``."""
+_LABEL_LINE = re.compile(r"^\s*(?:[^\w\s(\[（]\s*)?[\w가-힣 ]{1,20}\s*[:：]\s*\S")
+"""A ``label: value`` line (``원제: …``, ``논문: https://…``), never the wrapped end of a title."""
+_TITLE_THEN_SUMMARY = re.compile(r"^(?P<title>[^\s].{2,}?)\s+[-–—]\s+(?P<summary>.+)$")
+
+
+def _is_summary(text: str) -> bool:
+    """A sentence-like text (``…를 제안한다.``), not a Korean subtitle."""
+    return text.rstrip().endswith((".", "。")) or len(text) > 60
 
 
 def plain_head(text: str) -> str:
@@ -91,8 +107,12 @@ def titled_item(it: ListItem, info: "LineInfo") -> bool:
     if not it.children or it.children[0].kind != "paragraph":
         return False
     first = info.text(it.children[0].start)
-    if first.startswith(("**", "__")) or link_item(first):
+    bare = _ORG_TAG.sub("", strip_decoration(first)).strip()
+    if first.startswith(("**", "__")) or bare.startswith(("**", "__")) or link_item(first):
         return True
+    found = split_trailing_links(first, strict=True)
+    if found and len(found[0].split()) >= 3 and not found[0].rstrip().endswith((":", "：")):
+        return True  # ``* Title - 한 줄 요약 ([arXiv](…), [코드](…))``
     return len(it.children) >= 2 and len(first) <= 200 and not is_sentence(first)
 
 
@@ -308,6 +328,14 @@ class Finder:
         if NUMBER_RE.match(lead) and not NUMBER_RE.match(text):
             text = lead  # ``🥇 1. Title``
         number, text = _number_and_rest(text)
+        lead_links: tuple[RawLink, ...] = ()
+        m = _LEAD_LINK.match(text)
+        if m and (is_link_label(m.group("label")) or _ID_LABEL.match(m.group("label"))) and m.group("rest").startswith("**"):
+            lead_links = (title_link(m.group("label"), m.group("url")),)  # ``[2507.06261](arxiv) **Title** …``
+            text = m.group("rest")
+        m = _TITLE_LABEL.match(text)
+        if m:
+            text = m.group("title")  # ``**📌 논문명:** Title``
         if link_item(text):
             text = _strip_lead(text)  # ``🔬 [Lab] [Title](url)``: emoji and affiliation tags before the link
         elif _ORG_TAG.match(text) and _ORG_TAG.sub("", text).strip():
@@ -318,6 +346,7 @@ class Finder:
         if pattern in ("delimiter", "numbered", "list") and "**" not in text and nxt < head_unit.end \
                 and not self.info.links(nxt) and re.match(r"^[ \t]{2,}\S", self.info.lines[nxt]) \
                 and not is_sentence(text) and "](" not in text and len(self.info.lines[nxt].strip()) <= 120 \
+                and (text.count("(") > text.count(")") or not _LABEL_LINE.match(self.info.lines[nxt])) \
                 and (text.count("(") > text.count(")") or not is_sentence(self.info.lines[nxt].strip())) \
                 and (pattern == "list" or not self.info.lines[head_line].startswith((" ", "\t"))):
             text = f"{text.rstrip()} {self.info.lines[nxt].strip()}"
@@ -326,7 +355,12 @@ class Finder:
             text = re.sub(r"\s*(?:-{2,}|={2,}|~{2,}|━{2,}|─{2,}|═{2,})\s*$", "", text) if closed is None else closed
         name_style = pattern == "name"
         heading, links, rest = split_heading(text, name_style=name_style)
-        return ItemSpan(pattern, number, head_line, heading, links, rest, name_style, units, extra)
+        if not rest and pattern == "list":
+            m = _TITLE_THEN_SUMMARY.match(heading)
+            if m and has_hangul(m.group("summary")) and not has_hangul(m.group("title")) \
+                    and _is_summary(m.group("summary")):
+                heading, rest = m.group("title").strip(), m.group("summary").strip()  # ``Title - 한 줄 요약이다.``
+        return ItemSpan(pattern, number, head_line, heading, lead_links + links, rest, name_style, units, extra)
 
     def from_starts(self, pattern: str, starts: list[int], notes: tuple[str, ...] = ()) -> Layout:
         """Items opened by the units at ``starts``, each running to the next start."""

@@ -7,8 +7,10 @@ library's HTML parser (not regular expressions) and replaced by its Markdown equ
 ``[text](href)``, bold by ``**``, a summary by a bold line, an image by ``![alt](src)``, a heading tag by
 ``#`` marks; wrappers such as ``<details>``, ``<div>``, ``<figure>`` vanish. Line breaks are kept, so every
 line number still points at the editor's line, and a heading written right after ``</details>`` is a
-heading again. Unknown tags (and ``<https://…>`` autolinks) are kept as written. Nothing here is rendered:
-the Markdown renderer still escapes any HTML that remains.
+heading again. Only paragraphs of plain structural HTML are rewritten: a paragraph holding any other tag
+(``<script>``, ``<iframe>``, ``<style>``), an event handler (``onclick``), an unsafe address, a comment or an
+unclosed inline tag is kept exactly as written, and the Markdown renderer shows it escaped, as text. Nothing here
+is rendered.
 """
 
 from __future__ import annotations
@@ -141,6 +143,74 @@ def _convert(text: str) -> str:
     return re.sub(r"\*\*\s*\*\*", "", out)
 
 
+_SAFE_TAGS = {"a", "b", "strong", "i", "em", "code", "br", "img", "p", "div", "span", "details", "summary", "figure",
+              "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "aside", "section", "article", "sup",
+              "sub", "mark", "small", "u", "s", "del", "hr", "blockquote", "picture", "source", "center", "header",
+              "footer", "main", "table", "thead", "tbody", "tr", "td", "th"}
+"""Tags whose meaning is structure or emphasis; a chunk holding any other tag is left exactly as written."""
+_VOID = {"br", "img", "hr", "source"}
+_BLOCK_WRAPPERS = {"details", "div", "section", "aside", "figure", "article", "center", "header", "footer", "main",
+                   "blockquote", "ul", "ol", "table", "thead", "tbody", "tr", "p", "li", "td", "th", "picture"}
+"""Wrappers that may open in one paragraph and close in a later one (``<details>`` … blank line … ``</details>``)."""
+_SAFE_URL = re.compile(r"^\s*(?:https?://|#|/|\.|$)", re.IGNORECASE)
+
+
+class _Audit(HTMLParser):
+    """Whether a chunk of text is plain structural HTML: only :data:`_SAFE_TAGS`, no event handlers or unsafe
+    addresses, no comments, and its inline tags closed."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ok = True
+        self.open: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _SAFE_TAGS:
+            self.ok = False
+            return
+        for name, value in attrs:
+            if name.startswith("on") or (name in ("href", "src") and not _SAFE_URL.match(value or "")):
+                self.ok = False
+        if tag not in _VOID:
+            self.open.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID and self.open and self.open[-1] == tag:
+            self.open.pop()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in _SAFE_TAGS:
+            self.ok = False
+        elif tag in self.open:
+            while self.open and self.open.pop() != tag:
+                pass
+        elif tag not in _BLOCK_WRAPPERS:
+            self.ok = False
+
+    def handle_comment(self, data: str) -> None:
+        self.ok = False
+
+    def handle_decl(self, decl: str) -> None:
+        self.ok = False
+
+    def handle_pi(self, data: str) -> None:
+        self.ok = False
+
+    def unknown_decl(self, data: str) -> None:
+        self.ok = False
+
+
+def _plain_structure(chunk: str) -> bool:
+    audit = _Audit()
+    try:
+        audit.feed(chunk)
+        audit.close()
+    except (AssertionError, ValueError):  # html.parser gives up on some malformed declarations: not plain HTML
+        return False
+    return audit.ok and all(tag in _BLOCK_WRAPPERS for tag in audit.open)
+
+
 def html_to_markdown(body: str, code_lines: set[int]) -> str:
     """``body`` with the HTML of every line outside ``code_lines`` (0-based) rewritten as Markdown; the number
     of lines does not change. Inline code spans are left alone."""
@@ -153,11 +223,15 @@ def html_to_markdown(body: str, code_lines: set[int]) -> str:
     def flush() -> None:
         if chunk:
             text = "\n".join(chunk)
-            out.extend(_convert_outside_code_spans(text).split("\n") if has_html(text) else chunk)
+            converted = _convert_outside_code_spans(text) if has_html(text) and _plain_structure(text) else text
+            out.extend(converted.split("\n") if converted.count("\n") == len(chunk) - 1 else chunk)
             chunk.clear()
 
     for i, line in enumerate(lines):
         if i in code_lines:
+            flush()
+            out.append(line)
+        elif not line.strip():
             flush()
             out.append(line)
         else:

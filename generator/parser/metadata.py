@@ -78,11 +78,13 @@ class HeaderLines:
 
 _SEGMENTS = re.compile(r"\s+[·|•/]\s+|\s+[-–—]\s+(?=\S+\s*[:：])")
 """Separators of several header fields written on one line (``2025-11-09 · 정리: 박서연``)."""
+_LEAD_SYMBOLS = re.compile(r"^(?:[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d>]\s*)+")
 _BY = re.compile(r"^(?:by|글|written by)\s+(?P<name>[^:：]{1,40})$", re.IGNORECASE)
 
 
 def _segment(text: str) -> tuple[str, str] | None:
     """One header field: ``Key: value`` with a known key, a bare date, or ``by Name`` → ``(field, value)``."""
+    text = _LEAD_SYMBOLS.sub("", text.strip())  # ``✍️ 작성자: …``, ``📅 2025-06-29``
     m = _HEADER.match(re.sub(r"^(\*\*|__)(.+)\1$", r"\2", text.strip()))
     if m:
         key = re.sub(r"\s+", " ", m.group("key").strip().lower())

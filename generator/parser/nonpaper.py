@@ -138,7 +138,8 @@ def is_news(paper: Paper, raw_heading: str, legend: Legend | None, section: str 
     if _heading_tag(heading) or _heading_tag(paper.heading):
         return True
     urls = [link for link in paper.links if link.url]
-    if any(link.kind is LinkKind.PAPER and (url_kind(link.url or "") is LinkKind.PAPER or is_link_label(link.label))
+    if any(link.kind is LinkKind.PAPER and (url_kind(link.url or "") is LinkKind.PAPER
+                                            or (is_link_label(link.label) and not _news_url(link.url or "")))
            for link in urls):
         return False
     if section and _SECTION_WORDS.search(section):
