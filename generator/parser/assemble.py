@@ -474,6 +474,8 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Pape
         if u.kind == "hr":
             after_rule = bool(pieces) or after_rule
             continue
+        if u.kind == "heading" and item.pattern == "list" and not after_rule:
+            after_rule = True  # a section heading after a list of papers ends the list's last paper
         if AD_OPEN.match(lines[0]):
             if current is not None:
                 ctx.blocks.append(current.build())

@@ -73,7 +73,7 @@ _EMPHASIS = re.compile(r"\*\*|__|\[(?=\[)|(?<=\])\](?=\()")
 _LABEL_JUNK = re.compile(r"[^\w\s.-]+|^[\s.-]+|[\s.-]+$")
 _LINKED_IMAGE = re.compile(r"\[!\[([^\]]*)\]\([^)]*\)\]\(")
 _LEAD_JUNK = re.compile(r"[^\w\[<]+")
-_MD_LINK = r"\[[^\]]*\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)"
+_MD_LINK = r"\[\[?[^\]\[]*\]\]?\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)"
 _SEP = r"\s*[|/·,•・]?\s*"
 _TRAILING = re.compile(
     r"(?P<group>\(\s*" + _MD_LINK + r"(?:" + _SEP + _MD_LINK + r")*\s*\)"
@@ -287,7 +287,7 @@ def _split_trailing_links(line: str, strict: bool) -> tuple[str, list[RawLink]] 
     group = m.group("group").strip()
     if group.startswith("("):
         group = group[1:-1]
-    entries = _entries(group)
+    entries = _entries(_EMPHASIS.sub("", group))  # ``[[paper]](…)``: doubled brackets around a label
     if not entries:
         return None
     known = all(is_link_label(e.label) or (e.url and _host_kind(e.url) is not LinkKind.OTHER) for e in entries)

@@ -119,7 +119,8 @@ def parse_header_lines(lines: list[str], *, title_line: bool = False) -> HeaderL
         elif n == 0 and title_line and len(rows) > 1 and len(line.strip()) <= 100 and "](" not in line \
                 and not re.search(r"(?:니다|세요|요)[.!?]?$", line.strip()):
             found.setdefault("title", line.strip().strip("#*_ ").strip())
-        elif any(parts) and len(line) <= 120 and len(rows) > 1:
+        elif any(parts) and len(line) <= 120 and (len(rows) > 1 or any(
+                p is not None and p[0] in ("author", "url") for p in parts)):
             known += 1
             for part in parts:
                 if part:

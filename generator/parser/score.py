@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from .finder import Finder, Layout
+from .finder import Finder, ItemSpan, Layout
 
 __all__ = ["Score", "score"]
 
@@ -56,6 +56,14 @@ class Score:
         return " + ".join(terms) + f" = {self.total:.2f}"
 
 
+def _crosses(f: Finder, item: ItemSpan) -> bool:
+    """The item runs over a heading of the document and on into text with links: it has taken in a section
+    that is not its own (a heading followed only by linkless text is a section of the issue after the item)."""
+    units = item.units
+    return any(u.kind == "heading" and any(f.info.unit_has_links(v) for v in units[j + 1:])
+               for j, u in enumerate(units[1:], start=1))
+
+
 def score(f: Finder, layout: Layout, bonus: float) -> Score:
     """The terms of ``layout``'s score."""
     items = layout.items
@@ -63,8 +71,7 @@ def score(f: Finder, layout: Layout, bonus: float) -> Score:
     numbers = [i.number for i in items if i.number is not None]
     consecutive = bool(numbers) and len(numbers) == len(items) and \
         numbers == list(range(numbers[0], numbers[0] + len(numbers)))
-    crossing = 0 if layout.pattern == "heading" else \
-        sum(1 for i in items if any(u.kind == "heading" for u in i.units[1:]))
+    crossing = 0 if layout.pattern == "heading" else sum(1 for i in items if _crosses(f, i))
     return Score(
         linked=linked,
         unlinked=len(items) - linked,

@@ -166,9 +166,13 @@ def split_title(heading: str, lang: str = "ko") -> tuple[str | None, str | None]
 
 _PRESENTATION = re.compile(
     r"\s*[(\[【]\s*(?:oral|spotlight|poster|highlight|best\s+paper(?:\s+award)?|outstanding\s+paper(?:\s+award)?|"
-    r"award|runner[- ]up|honou?rable\s+mention|구두\s*발표|포스터|스포트라이트|최우수\s*논문(?:상)?|우수\s*논문(?:상)?)"
+    r"award|runner[- ]up|honou?rable\s+mention|구두\s*발표|포스터|스포트라이트|최우수\s*논문(?:상)?|우수\s*논문(?:상)?|"
+    r"datasets\s*(?:&|and)\s*benchmarks(?:\s+track)?|main\s+track|findings(?:\s+of\s+\w+)?|long\s+paper|"
+    r"short\s+paper|workshop|position\s+paper|demo\s+track)"
     r"(?:\s*[,/·]\s*[^)\]】]{0,30})?\s*[)\]】]", re.IGNORECASE)
 """A presentation tag: ``(Oral)``, ``[Spotlight]``, ``(Poster)``, ``(Best Paper Award)``."""
+_ORG_PREFIX = re.compile(r"^(?:\[[^\[\]]{1,40}\]\s+)+(?=\S)")
+"""Leading affiliation tags of a title (``[Google Research] 중첩 학습``)."""
 _COUNT = re.compile(r"\s*(?:👍|⭐|★|🔥|❤️?|♥|⬆️?|▲)\s*[\d.,]+\s*[kKmM]?(?=\s|$)")
 """A vote or star count written after a title (``👍 312``)."""
 
@@ -177,4 +181,6 @@ def title_text(heading: str) -> str:
     """The title part of a heading: presentation tags and vote counts removed (the heading keeps them)."""
     if "(" not in heading and "[" not in heading and "【" not in heading and heading.isascii():
         return heading
-    return _COUNT.sub("", _PRESENTATION.sub("", heading)).strip()
+    text = _COUNT.sub("", _PRESENTATION.sub("", heading)).strip()
+    bare = _ORG_PREFIX.sub("", text)
+    return bare if bare else text

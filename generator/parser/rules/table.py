@@ -1,0 +1,68 @@
+"""``table``: a Markdown table whose rows are the papers (``| 1 | **Title** | 한 줄 요약 | [논문](…) · [코드](…) |``).
+
+A row is an item when the table's rows mostly carry links; its title is the bold cell, else the first text cell
+that is neither a number nor a link group; the longest other text cell is its summary. Whatever follows the
+table is outside the items.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..finder import Finder, ItemSpan, Layout, split_heading
+from ..links import RawLink, parse_link_line
+from ..tokens import Unit
+from . import Rule
+
+_NUMBER = re.compile(r"^\s*(?:#\s*)?(\d{1,3})[.)]?\s*$")
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in re.split(r"(?<!\\)\|", line.strip().strip("|"))]
+
+
+def _row(f: Finder, line: int, rest_units: tuple[Unit, ...]) -> ItemSpan | None:
+    cells = _cells(f.info.lines[line])
+    links: list[RawLink] = []
+    number: int | None = None
+    texts: list[str] = []
+    for cell in cells:
+        if not cell:
+            continue
+        m = _NUMBER.match(cell)
+        if m and number is None:
+            number = int(m.group(1))
+            continue
+        found = parse_link_line(cell)
+        if found:
+            links.extend(found)
+        else:
+            texts.append(cell)
+    if not texts:
+        return None
+    title = next((t for t in texts if t.startswith(("**", "__"))), texts[0])
+    heading, heading_links, _ = split_heading(title, name_style=False)
+    others = [t for t in texts if t is not title]
+    summary = max(others, key=len) if others else ""
+    units = (Unit("paragraph", line, line + 1),) + rest_units
+    return ItemSpan("table", number, line, heading, tuple(heading_links) + tuple(links), summary, False, units)
+
+
+def find(f: Finder) -> list[Layout]:
+    layouts = []
+    for k, u in enumerate(f.units):
+        if u.kind != "table" or f.blocky[k] or u.end - u.start < 4:
+            continue
+        rows = [i for i in range(u.start + 2, u.end) if f.info.lines[i].strip()]
+        linked = [i for i in rows if "](http" in f.info.lines[i] or "://" in f.info.lines[i]]
+        if len(linked) * 2 < len(rows):
+            continue
+        after = (Unit("hr", u.end, u.end),) + f.units[k + 1:]  # what follows the table is no paper's text
+        items = [span for n, i in enumerate(rows)
+                 if (span := _row(f, i, after if n == len(rows) - 1 else ())) is not None]
+        if len(items) >= 2:
+            layouts.append(Layout("table", f.units[:k], tuple(items)))
+    return layouts
+
+
+RULE = Rule("table", 0.45, find)
