@@ -1,6 +1,7 @@
 """Parser accuracy over hand-labelled fixtures: ``python -m bench.parser_score [DIR…]``.
 
-For every ``X.md`` with an ``X.expected.yaml`` (default: ``tests/parser/wild`` and ``tests/parser/unseen``)
+For every ``X.md`` with an ``X.expected.yaml`` (default: ``tests/parser/wild``, ``unseen``, ``heldout`` and
+``blind``; ``blind`` is written by someone who saw neither the parser nor the other fixtures, and is never tuned on)
 it compares the parse with the expectation and prints, per folder and in total:
 
 * paper precision, recall and F1 (papers matched in order by title or paper link),
@@ -24,7 +25,7 @@ import yaml
 from generator.jsonout import result_json
 from generator.parser import parse_file
 
-DEFAULT = [Path("tests/parser/wild"), Path("tests/parser/unseen")]
+DEFAULT = [Path("tests/parser/wild"), Path("tests/parser/unseen"), Path("tests/parser/heldout"), Path("tests/parser/blind")]
 
 
 @dataclass
@@ -133,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     total = Tally()
     for folder in args.dirs:
+        if not folder.is_dir():
+            continue
         tally = Tally()
         for md in sorted(folder.glob("*.md")):
             if not md.with_name(md.stem + ".expected.yaml").exists():

@@ -28,7 +28,7 @@ from .titles import has_hangul, has_latin, is_sentence, plain, split_title, stri
 from .doubts import Evidence, doubts, most_linked_note
 from .explain import layout_report
 from .htmlmd import has_html, html_to_markdown
-from .tokens import MARKER_RE, Unit, code_lines, to_units
+from .tokens import MARKER_RE, Unit, code_lines, code_lines_of, to_units
 
 __all__ = ["build_issue"]
 
@@ -658,5 +658,5 @@ def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Prob
     )
     report = layout_report(choice, src.path, src.body_offset, papers)
     if papers:
-        ctx.problems.extend(doubts(Evidence(issue, report, lines, code_lines(body), src.body_offset)))
+        ctx.problems.extend(doubts(Evidence(issue, report, lines, code_lines_of(units), src.body_offset)))
     return issue, ctx.problems, report

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-__all__ = ["ListItem", "Unit", "to_units", "code_lines", "MARKER_RE"]
+__all__ = ["ListItem", "Unit", "to_units", "code_lines", "code_lines_of", "MARKER_RE"]
 
 _MD = MarkdownIt("commonmark").enable("table").disable("inline")
 """Block structure only: the parser reads inline Markdown from the source lines, so the inline pass is off."""
@@ -174,4 +174,15 @@ def code_lines(body: str) -> set[int]:
     for tok in _MD.parse(body):
         if tok.type in ("fence", "code_block") and tok.map:
             out.update(range(tok.map[0], tok.map[1]))
+    return out
+
+
+def code_lines_of(units: tuple[Unit, ...]) -> set[int]:
+    """0-based lines inside code blocks among ``units`` and their list items' units (no second parse)."""
+    out: set[int] = set()
+    for u in units:
+        if u.kind == "code":
+            out.update(range(u.start, u.end))
+        for it in u.items:
+            out |= code_lines_of(it.children)
     return out
