@@ -21,7 +21,7 @@ from ..sources import SourceText, unsafe_targets
 from .blocks import (AD_CLOSE, AD_OPEN, classify, glossary_entry, is_highlights_lines,
                      is_image_only, is_sign_off)
 from .items import Choice, ItemSpan, Layout, LineInfo, find_items
-from .links import RawLink, is_link_label, kind_for, split_trailing_links
+from .links import RawLink, is_link_label, kind_for, names_link, split_trailing_links
 from .nonpaper import find_legend, is_news
 from .metadata import HeaderLines, merge_headers, parse_date, parse_header_lines
 from .titles import has_hangul, has_latin, is_sentence, plain, split_title, strip_decoration, title_text
@@ -320,15 +320,27 @@ def _body_piece(ctx: _Ctx, u: Unit, start: int, prefix: str = "") -> tuple[str, 
 _ITALIC_LINE = re.compile(r"^(?:\*(?P<a>[^*\n]+)\*|_(?P<b>[^_\n]+)_)$")
 
 
-def _english_subtitle(pieces: list[tuple[Unit, str]]) -> str | None:
-    """The English title written as an italic line right under a Korean heading (``*English Title*``)."""
+def _subtitle(pieces: list[tuple[Unit, str]], want: str) -> tuple[str | None, list[tuple[Unit, str]]]:
+    """The title in the other language written on the first line under the heading, and the pieces without it:
+    an italic line (``*English Title*`` under a Korean heading, ``*한국어 제목*`` under an English one), a plain
+    English title line (``Darwin Godel Machine: Open-Ended …``), or a short plain Korean line standing alone."""
     if not pieces or pieces[0][0].kind != "paragraph":
-        return None
-    m = _ITALIC_LINE.match(pieces[0][1].strip())
-    if not m:
-        return None
-    text = (m.group("a") or m.group("b")).strip()
-    return text if has_latin(text) and not has_hangul(text) and not is_sentence(text) else None
+        return None, pieces
+    u, text = pieces[0]
+    first, _, rest = text.strip().partition("\n")
+    m = _ITALIC_LINE.match(first.strip())
+    inner = (m.group("a") or m.group("b")).strip() if m else plain(first)
+    if not inner or "](" in first or "://" in first:
+        return None, pieces
+    if want == "en":
+        ok = has_latin(inner) and not has_hangul(inner) and not is_sentence(inner) and (
+            bool(m) or (len(inner.split()) >= 2 and len(inner) <= 200 and (inner[0].isupper() or inner[0].isdigit())))
+    else:
+        ok = has_hangul(inner) and len(inner) <= 80 and not is_sentence(inner) and (bool(m) or (
+            not rest and len(inner) <= 50 and not re.search(r"[.!?。]$|(?:다|요|죠)$", inner)))
+    if not ok:
+        return None, pieces
+    return inner, ([(u, rest.strip("\n"))] if rest.strip() else []) + pieces[1:]
 
 
 _TITLE_LINE = re.compile(
@@ -375,22 +387,6 @@ def _split_off(title_ko: str, title_en: str) -> str | None:
     return None
 
 
-def _korean_subtitle(pieces: list[tuple[Unit, str]]) -> str | None:
-    """The Korean title written as an italic or plain short line right under an English heading."""
-    if not pieces or pieces[0][0].kind != "paragraph":
-        return None
-    text = pieces[0][1].strip()
-    if "\n" in text:
-        return None
-    m = _ITALIC_LINE.match(text)
-    inner = (m.group("a") or m.group("b")).strip() if m else plain(text)
-    if not has_hangul(inner) or len(inner) > 80 or is_sentence(inner) or "](" in text:
-        return None
-    if not m and (len(inner) > 50 or re.search(r"[.!?。]$|(?:다|요|죠)$", inner)):
-        return None
-    return inner
-
-
 _CODE_WORDS = re.compile(r"코드|구현|저장소|레포|리포|깃허브|code|repo|implementation|github|오픈\s*소스|open[- ]?source",
                          re.IGNORECASE)
 _PROSE_LINK = re.compile(r"\[(?P<label>[^\]]{1,40})\]\((?P<url>https?://[^()\s]+)\)|(?P<bare>https?://[^\s<>()\[\]]+)")
@@ -410,8 +406,9 @@ def _prose_links(ctx: _Ctx, pieces: list[tuple[Unit, str]], links: list[Link]) -
                 label = m.group("label") or ""
                 if m.group("bare") and sentence[max(0, m.start() - 2):m.start()].endswith("]("):
                     continue
-                if label and is_link_label(label):
-                    kind = kind_for(label, url)
+                if label and names_link(label):
+                    words = [w for w in re.split(r"\s+", label) if is_link_label(w)]
+                    kind = kind_for(words[0] if words and not is_link_label(label) else label, url)
                 elif "github.com/" in url and _CODE_WORDS.search(sentence.replace(url, "")):
                     kind = LinkKind.CODE
                 else:
@@ -527,14 +524,13 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Pape
                 title_ko = _split_off(title_ko, title_en)
         if named.get("ko"):
             title_ko = named["ko"]
-        english = _english_subtitle(pieces) if title_ko and not named.get("en") else None
-        if english is not None:
-            title_ko, title_en = title_text(strip_decoration(heading)), english
-            pieces = pieces[1:]
-        korean = _korean_subtitle(pieces) if title_en and not title_ko and not named.get("ko") else None
-        if korean is not None:
-            title_ko = korean
-            pieces = pieces[1:]
+        if title_ko and not named.get("en"):
+            english, pieces = _subtitle(pieces, "en")
+            if english is not None:
+                title_ko, title_en = title_text(strip_decoration(heading)), english
+        if title_en and not title_ko and not named.get("ko"):
+            korean, pieces = _subtitle(pieces, "ko")
+            title_ko = korean or title_ko
     links.extend(_prose_links(ctx, pieces, links))
     summary = next((t for u, t in pieces if u.kind == "paragraph"), pieces[0][1] if pieces else "")
     return Paper(

@@ -76,8 +76,15 @@ def starts_with_bold_name(text: str) -> bool:
     return bool(_PARTICLE.match(rest)) or (rest.startswith(" ") and not rest.lstrip().startswith(_NOT_PROSE))
 
 
+_TRAILING_TAG = re.compile(r"^(?P<bold>(?:\*\*|__)[^*_].*?(?:\*\*|__))\s+[*_]?[(\[（][^()\[\]（）]{1,40}[)\]）][*_]?\s*$")
+"""A short parenthesised tag after a bold title: ``**Title** (Oral)``, ``**Title** *(D&B)*``."""
+
+
 def is_whole_bold(text: str) -> bool:
-    """A line that is bold only (``**Title**``), possibly followed by a link group."""
+    """A line that is bold only (``**Title**``), possibly followed by a short tag or a link group."""
+    if text.endswith((")", "]", "）", "*", "_")) and "](" not in text:
+        tagged = _TRAILING_TAG.match(text)
+        text = tagged.group("bold") if tagged else text
     m = WHOLE_BOLD.match(text)
     if m and "**" not in m.group("inner"):
         return not m.group("inner").rstrip().endswith((":", "："))

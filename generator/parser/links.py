@@ -22,7 +22,7 @@ from ..model import LinkKind
 from ..sources import is_unsafe_url
 from .metadata import is_header_key
 
-__all__ = ["RawLink", "parse_link_line", "split_trailing_links", "kind_for", "is_link_label", "title_link", "url_kind"]
+__all__ = ["RawLink", "parse_link_line", "split_trailing_links", "kind_for", "is_link_label", "title_link", "url_kind", "names_link"]
 
 _LABELS: dict[str, LinkKind] = {}
 for _kind, _words in {
@@ -70,6 +70,8 @@ _ENTRY = re.compile(
 )
 _EMPHASIS = re.compile(r"\*\*|__|\[(?=\[)|(?<=\])\](?=\()")
 """Bold marks and doubled brackets around labels (``**[논문]**(…)``, ``[[Paper]](…)``), ignored in link lines."""
+_WRAPPED_LINK = re.compile(r"\[(\[[^\[\]]*\]\([^()\s]*\))\]")
+"""A link wrapped in brackets: ``[[Code](https://github.com/…)]``."""
 _LABEL_JUNK = re.compile(r"[^\w\s.-]+|^[\s.-]+|[\s.-]+$")
 _LINKED_IMAGE = re.compile(r"\[!\[([^\]]*)\]\([^)]*\)\]\(")
 _LEAD_JUNK = re.compile(r"[^\w\[<]+")
@@ -149,6 +151,12 @@ def _label_key(label: str) -> str:
 def is_link_label(label: str) -> bool:
     """True when ``label`` names a kind of link (``논문``, ``Code`` …) rather than being a title."""
     return _label_key(label) in _LABELS
+
+
+def names_link(label: str) -> bool:
+    """True when a short label speaks of a kind of link (``논문 원문``, ``공식 코드``, ``저자 트윗``)."""
+    words = _label_key(label).split()
+    return is_link_label(label) or (0 < len(words) <= 3 and any(w in _LABELS and len(w) > 1 for w in words))
 
 
 def url_kind(url: str) -> LinkKind:
@@ -238,6 +246,8 @@ def parse_link_line(line: str) -> list[RawLink] | None:
     text = re.sub(r"^\s*(?:>\s*)*(?:[-*+•]\s+)?", "", line).strip()
     if not text or len(text) > 2000:
         return None
+    if "[[" in text:
+        text = _WRAPPED_LINK.sub(r"\1", text)
 
     if "![" in text:  # images are not links; a linked badge [![arXiv](badge.svg)](url) is its link
         text = _LINKED_IMAGE.sub(r"[\1](", text)
@@ -276,6 +286,8 @@ def _split_trailing_links(line: str, strict: bool) -> tuple[str, list[RawLink]] 
     ``strict`` (for prose): every label must be a known link label or the URL a known host, so
     an ordinary inline link that ends a sentence is not taken for a link line.
     """
+    if "[[" in line:
+        line = _WRAPPED_LINK.sub(r"\1", line)
     if not line.rstrip().endswith(")"):
         stripped = _EXTRAS.sub(" ", line).rstrip() if "](" in line and _EXTRA_HINT.search(line) else line
         if not stripped.endswith(")"):

@@ -23,6 +23,7 @@ __all__ = ["plain", "strip_decoration", "is_sentence", "split_title", "has_hangu
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _LATIN = re.compile(r"[A-Za-z]")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_IMAGE = re.compile(r"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)|!\[[^\]]*\]\([^)]*\)")
 _AUTOLINK = re.compile(r"<(https?://[^>]+)>")
 _EMPH = re.compile(r"(\*\*|__|~~|`)")
 _SINGLE_EMPH = re.compile(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])")
@@ -59,7 +60,8 @@ def has_latin(text: str) -> bool:
 
 def plain(markdown: str) -> str:
     """Inline Markdown → plain text (links → their label, emphasis and code marks removed)."""
-    text = _MD_LINK.sub(r"\1", markdown)
+    text = _MD_IMAGE.sub("", markdown) if "![" in markdown else markdown  # a badge is no part of a title
+    text = _MD_LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)
     text = _EMPH.sub("", text)
     text = _SINGLE_EMPH.sub(r"\1", text)

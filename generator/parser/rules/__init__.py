@@ -31,9 +31,9 @@ class Rule:
 
 
 def _rules() -> tuple[Rule, ...]:
-    from . import bold, delimiter, heading, list_items, name, numbered, rule, section, table
+    from . import bold, delimiter, heading, list_items, marker, name, numbered, rule, section, table
     return (list_items.RULE, numbered.RULE, delimiter.RULE, table.RULE, heading.RULE, section.RULE, rule.RULE,
-            bold.RULE, name.RULE)
+            marker.RULE, bold.RULE, name.RULE)
 
 
 RULES: tuple[Rule, ...] = _rules()
