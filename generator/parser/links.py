@@ -162,7 +162,7 @@ def names_link(label: str) -> bool:
 def url_kind(url: str) -> LinkKind:
     """Kind of a URL by its host, or a paper when it is a PDF."""
     kind = _host_kind(url)
-    if kind is LinkKind.OTHER and urlsplit(url).path.lower().endswith(".pdf"):
+    if kind is LinkKind.OTHER and url.split("?", 1)[0].split("#", 1)[0].lower().endswith(".pdf"):
         return LinkKind.PAPER
     return kind
 

@@ -121,8 +121,11 @@ def _heading_tag(heading: str) -> bool:
 
 
 def _news_url(url: str) -> bool:
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+    except ValueError:  # ``https://[x`` is no address of a news site
+        return False
     path = parts.path.lower()
     return bool(_NEWS_HOST.search(host)) or "blog" in host or host.startswith("news.") \
         or re.search(r"/(?:blog|news|press|newsroom|index)/", path + "/") is not None
