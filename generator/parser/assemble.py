@@ -320,6 +320,40 @@ def _body_piece(ctx: _Ctx, u: Unit, start: int, prefix: str = "") -> tuple[str, 
 _ITALIC_LINE = re.compile(r"^(?:\*(?P<a>[^*\n]+)\*|_(?P<b>[^_\n]+)_)$")
 
 
+_BYLINE = re.compile(r"\d{1,2}\s*[/.]\s*\d{1,2}|\d{4}\s*[.\-/]\s*\d{1,2}|\d{1,2}\s*월\s*\d{1,2}\s*일")
+_BYLINE_WORDS = re.compile(r"발표(?:자)?|진행|presenter|speaker|담당|발제(?:자)?", re.IGNORECASE)
+_FIELD_TITLE = re.compile(r"^\s*(?:\*\*|__)?\s*(?:[^\w\s*]\ufe0f?\s*)*(?:paper|title|논문\s*명|논문\s*제목|논문|제목)\s*(?:\*\*|__)?"
+                          r"\s*[:：]\s*(?:\*\*|__)?\s*(?P<title>[^\s\[<].*?)\s*$", re.IGNORECASE)
+
+
+def _no_title(heading: str) -> bool:
+    """A heading that holds no title: only a number or symbols (``📄 1``), or a date with a presenter
+    (``3/5 (목) · 발표: 김도윤``)."""
+    text = strip_decoration(heading)
+    if not re.search(r"[A-Za-z\uac00-\ud7a3]{2,}", text):
+        return True
+    return bool(_BYLINE.search(text)) and bool(_BYLINE_WORDS.search(text)) and len(text) <= 60
+
+
+def _title_from_body(pieces: list[tuple[Unit, str]]) -> tuple[str | None, list[tuple[Unit, str]]]:
+    """The title written under a heading that holds none: a ``**Paper**: …``/``제목: …`` field among the first
+    lines, else the first line when it is short and no sentence; and the pieces without that line."""
+    if not pieces or pieces[0][0].kind not in ("paragraph", "list"):
+        return None, pieces
+    u, text = pieces[0]
+    lines = text.split("\n")
+    for n, line in enumerate(lines[:4]):
+        m = _FIELD_TITLE.match(line)
+        if m and "://" not in m.group("title"):
+            rest = lines[:n] + lines[n + 1:]
+            return plain(m.group("title")), ([(u, "\n".join(rest))] if any(r.strip() for r in rest) else []) + pieces[1:]
+    first = plain(lines[0])
+    if first and len(first) <= 200 and "://" not in lines[0] and not is_sentence(first):
+        rest = lines[1:]
+        return first, ([(u, "\n".join(rest).strip("\n"))] if any(r.strip() for r in rest) else []) + pieces[1:]
+    return None, pieces
+
+
 def _subtitle(pieces: list[tuple[Unit, str]], want: str) -> tuple[str | None, list[tuple[Unit, str]]]:
     """The title in the other language written on the first line under the heading, and the pieces without it:
     an italic line (``*English Title*`` under a Korean heading, ``*한국어 제목*`` under an English one), a plain
@@ -389,6 +423,7 @@ def _split_off(title_ko: str, title_en: str) -> str | None:
 
 _CODE_WORDS = re.compile(r"코드|구현|저장소|레포|리포|깃허브|code|repo|implementation|github|오픈\s*소스|open[- ]?source",
                          re.IGNORECASE)
+_TAIL_FIELD = re.compile(r"(?<=[.!?。)])\s+(?P<label>[\w가-힣 ]{1,15}?)\s*[:：]\s*<?(?P<url>https?://[^\s<>]+?)>?\s*$")
 _PROSE_LINK = re.compile(r"\[(?P<label>[^\]]{1,40})\]\((?P<url>https?://[^()\s]+)\)|(?P<bare>https?://[^\s<>()\[\]]+)")
 
 
@@ -396,7 +431,17 @@ def _prose_links(ctx: _Ctx, pieces: list[tuple[Unit, str]], links: list[Link]) -
     """Links of the item named in its prose: ``[PDF](…)`` or ``[코드](…)`` inline, a GitHub address in a
     sentence that says it is the code (``코드는 https://github.com/… 에 공개``); only kinds the item lacks."""
     have = {link.kind for link in links if link.url}
+    urls = {link.url for link in links if link.url}
     found: list[Link] = []
+    for u, text in pieces:  # ``… 방법. 발표자료: https://…`` at the end of a line of prose
+        if u.kind in ("paragraph", "list", "quote"):
+            for line in text.split("\n"):
+                m = _TAIL_FIELD.search(line)
+                if m and names_link(m.group("label")) and m.group("url") not in urls and m.start() > 0:
+                    urls.add(m.group("url"))
+                    found.append(Link(kind_for(m.group("label"), m.group("url")), m.group("label").strip(),
+                                      m.group("url"), ctx.loc(u.start)))
+                    have.add(found[-1].kind)
     for u, text in pieces:
         if u.kind not in ("paragraph", "list", "quote"):
             continue
@@ -507,6 +552,9 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Pape
         pieces = _closing_words_out(ctx, pieces)
 
     heading = plain(item.heading)
+    if _no_title(heading):  # ``### 📄 1``, ``**3/5 (목) · 발표: 김도윤**``: the title is the next line
+        found, pieces = _title_from_body(pieces)
+        heading = found or heading
     title_ko, title_en = split_title(title_text(heading), ctx.lang)
     named, pieces = _title_lines(pieces)
     if ctx.lang != "en":
@@ -578,6 +626,20 @@ def _date_near_top(ctx: _Ctx, front: _Front, layout: Layout) -> _dt.date | None:
     return None
 
 
+_VIEW_ONLINE = re.compile(r"^\s*[^\w\s]*\s*(?:웹에서\s*보기|웹\s*버전|브라우저에서\s*보기|view\s+(?:it\s+)?online|view\s+in\s+browser|"
+                          r"web\s+version|read\s+online)\s*(?:[:：→]|👉)\s*<?(?P<url>https?://[^\s<>]+)>?\s*$", re.IGNORECASE)
+
+
+def _view_online(ctx: _Ctx) -> str | None:
+    """The issue's own address from a ``웹에서 보기: …`` / ``View online: …`` line anywhere (often the footer)."""
+    for line in ctx.info.lines:
+        if "://" in line:
+            m = _VIEW_ONLINE.match(line)
+            if m:
+                return m.group("url").rstrip(".,)")
+    return None
+
+
 def _report_unsafe(ctx: _Ctx, units: tuple[Unit, ...]) -> None:
     """An error for every link, image or autolink target with a dangerous scheme, wherever it is."""
     code = {i for u in units if u.kind == "code" for i in range(u.start, u.end)}
@@ -637,12 +699,20 @@ def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Prob
     elif source is not None and source.url is None and header.url:
         source = Source(name=source.name, url=header.url)
     blocks = tuple(sorted(ctx.blocks, key=lambda b: b.location.line))
+    date = (fm.date if fm and fm.date else None) or header.date or _date_near_top(ctx, front, layout)
+    title = (fm.title if fm and fm.title else None) or header.title or front.title
+    if source is None or source.url is None:
+        online = _view_online(ctx)
+        if online and source is None:
+            source = Source(name=header.author or "", url=online)
+        elif online and source is not None:
+            source = Source(name=source.name, url=online)
     issue = Issue(
         slug=slug,
         lang=lang,
         path=src.path,
-        date=(fm.date if fm and fm.date else None) or header.date or _date_near_top(ctx, front, layout),
-        title=(fm.title if fm and fm.title else None) or header.title or front.title,
+        date=date,
+        title=title,
         author=(fm.author if fm and fm.author else None) or header.author,
         source=source,
         intro="\n\n".join(front.intro),

@@ -120,6 +120,19 @@ def odd_titles(ev: Evidence) -> list[Problem]:
     return out
 
 
+def no_paper_link(ev: Evidence) -> list[Problem]:
+    """An item with links but no paper link where most items have one: perhaps a blog post or a launch."""
+    papers = ev.issue.papers
+    with_paper = [p for p in papers if any(link.url and link.kind.value == "paper" for link in p.links)]
+    if len(papers) < 3 or len(with_paper) * 3 < len(papers) * 2:
+        return []
+    return [_warn(p.location, f"paper {p.position} ({p.heading[:40]!r}) has links but no paper link while "
+                  f"{len(with_paper)} of {len(papers)} papers have one",
+                  "if it is a blog post, a launch or news, mark it (`[뉴스]`, a legend, or a news section); "
+                  "otherwise add its paper link")
+            for p in papers if p not in with_paper and any(link.url for link in p.links)]
+
+
 def few_items(ev: Evidence) -> list[Problem]:
     """Far fewer paper items than distinct paper links."""
     keys: dict[str, int] = {}
@@ -217,6 +230,7 @@ CHECKS: tuple[tuple[str, Callable[[Evidence], list[Problem]]], ...] = (
     ("stray_paper_links", stray_paper_links),
     ("close_readings", close_readings),
     ("odd_titles", odd_titles),
+    ("no_paper_link", no_paper_link),
     ("few_items", few_items),
     ("arxiv_dates", arxiv_dates),
     ("shared_links", shared_links),

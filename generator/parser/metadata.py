@@ -13,9 +13,10 @@ _KEYS: dict[str, str] = {}
 for _field, _names in {
     "author": ("author", "by", "저자", "작성자", "글쓴이", "필자", "보낸 사람", "보낸사람", "발신자", "from", "sender", "에디터", "editor",
                "편집", "편집자", "편집인", "글", "발행인", "written by", "정리", "작성", "엮은이", "엮음", "큐레이션",
-               "큐레이터", "기록", "curated by", "compiled by", "정리한 사람"),
+               "큐레이터", "기록", "curated by", "compiled by", "정리한 사람", "글·정리", "글/정리", "정리·글"),
     "url": ("url", "원문", "원문 링크", "원문 보기", "원문보기", "원본", "출처", "source", "link", "링크", "original",
-            "original post", "웹에서 보기", "웹 버전", "view online", "web version", "read online", "permalink"),
+            "original post", "웹에서 보기", "웹 버전", "view online", "web version", "read online", "permalink",
+            "원문 스레드", "스레드", "브라우저에서 보기", "view in browser"),
     "title": ("제목", "title", "subject", "issue"),
     "date": ("발행일", "발행 일자", "날짜", "date", "게시일", "작성일", "발송일", "보낸 날짜", "published", "sent", "발행",
              "발송", "일자", "게시", "posted", "updated", "수정일"),
@@ -28,7 +29,9 @@ def is_header_key(label: str) -> bool:
     return re.sub(r"\s+", " ", label.strip().lower()) in _KEYS
 
 
-_HEADER = re.compile(r"^\s*\**(?P<key>[^:：*]{1,20}?)\**\s*[:：]\**\s*(?P<value>.+?)\s*$")
+_HEADER = re.compile(r"^\s*\**(?P<key>[^:：*→]{1,20}?)\**\s*(?:[:：]|→)\**\s*(?P<value>.+?)\s*$")
+_KEY_SPACE = re.compile(r"^(?P<key>발행일|발행|날짜|편집|정리|작성|작성자|글|엮은이|보낸 사람)\s+(?P<value>[^:：\s].{0,60})$")
+"""A field written without a colon: ``편집 한지우``, ``발행일 2026년 4월 20일``."""
 
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
@@ -93,6 +96,9 @@ def _segment(text: str) -> tuple[str, str] | None:
             return field, m.group("value").strip()
         if not re.match(r"^https?$", key):
             return None
+    spaced = _KEY_SPACE.match(text.strip())
+    if spaced and (_KEYS[spaced.group("key")] != "date" or parse_date(spaced.group("value"))):
+        return _KEYS[spaced.group("key")], spaced.group("value").strip()
     by = _BY.match(text.strip())
     if by:
         return "author", by.group("name").strip()
@@ -134,6 +140,7 @@ def parse_header_lines(lines: list[str], *, title_line: bool = False) -> HeaderL
     author = found.get("author")
     if author:
         author = re.sub(r"\s*<[^>]*>\s*", " ", author).strip().strip('"') or author
+        author = re.sub(r"\s*[(（][^()（）]{1,20}[)）]$", "", author).strip() or author  # ``박서연 (운영진)``
     url = found.get("url")
     if url:
         m = re.search(r"https?://[^\s<>)\]]+", url)

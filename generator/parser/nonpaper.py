@@ -31,11 +31,11 @@ _OTHER_WORDS = re.compile(r"블로그|뉴스|소식|기사|발표|출시|제품|
 _PAIR = re.compile(r"(?P<mark>(?:[\u2600-\u27bf\U0001f000-\U0001faff])[\ufe0f\u200d\U0001f3fb-\U0001f3ff"
                    r"\u2600-\u27bf\U0001f000-\U0001faff]*)\s*(?:[=:：→\-–—]\s*)?(?P<word>[가-힣A-Za-z][가-힣A-Za-z·/ ]{0,20})")
 _LEGEND_WORD = re.compile(r"^\s*(?:\*\*)?\s*(?:범례|표시|기호|legend|key)\s*(?:\*\*)?\s*[:：—–-]?", re.IGNORECASE)
-_TAG = re.compile(r"^\s*(?:[\[(【]\s*(?P<tag>[^\]\)】]{1,12})\s*[\])】]|(?P<colon>소식|뉴스|블로그|news|blog)\s*[:：])",
+_TAG = re.compile(r"^\s*(?:[\[(【]\s*(?P<tag>[^\]\)】]{1,12})\s*[\])】]|(?P<colon>소식|뉴스|블로그|번외|공지|읽을거리|행사|news|blog)\s*[:：])",
                   re.IGNORECASE)
 _TAG_WORDS = re.compile(r"^(?:뉴스|소식|블로그|읽을거리|번외|행사|공지|업계\s*소식|출시|제품|릴리스|이벤트|광고|"
                         r"news|blog|event|product|release|announcement|off[- ]topic|bonus)$", re.IGNORECASE)
-_SECTION_WORDS = re.compile(r"뉴스|소식|블로그|읽을거리|업계|행사|제품|출시|릴리스|오픈\s*소스|도구|툴|이벤트|"
+_SECTION_WORDS = re.compile(r"뉴스|소식|블로그|읽을거리|업계|행사|제품|출시|릴리스|오픈\s*소스|도구|툴|이벤트|공지|안내|"
                             r"\bnews\b|\bblog|industry|products?\b|releases?\b|\btools?\b|open[- ]?source|events?\b",
                             re.IGNORECASE)
 _LAUNCH = re.compile(r"출시|발표|정식\s*공개|공개$|계약|체결|인수|투자\s*유치|런칭|론칭|업데이트|서비스\s*시작|"
