@@ -25,7 +25,7 @@ import yaml
 from generator.jsonout import result_json
 from generator.parser import parse_file
 
-DEFAULT = [Path("tests/parser/wild"), Path("tests/parser/unseen"), Path("tests/parser/heldout"), Path("tests/parser/blind")]
+DEFAULT = [Path("tests/parser/wild"), Path("tests/parser/unseen"), Path("tests/parser/heldout"), Path("tests/parser/blind"), Path("tests/parser/blind2")]
 
 
 @dataclass
@@ -120,7 +120,7 @@ def score_file(md: Path) -> tuple[Tally, bool]:
                 ok = paper is not None and paper["links"][kind] == exp["links"][kind]
                 t.links_right += ok
                 wrong |= not ok
-    warned = any(": warning:" in p for p in got["problems"])
+    warned = any(": warning:" in p or ": error:" in p for p in got["problems"])
     t.wrong_files = int(wrong)
     if wrong and not warned:
         t.silent.append(md.name)

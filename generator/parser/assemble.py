@@ -27,6 +27,7 @@ from .metadata import HeaderLines, merge_headers, parse_date, parse_header_lines
 from .titles import has_hangul, has_latin, is_sentence, plain, split_title, strip_decoration, title_text
 from .doubts import Evidence, doubts, most_linked_note
 from .explain import layout_report
+from .footnotes import inline_footnotes
 from .htmlmd import has_html, html_to_markdown
 from .tokens import MARKER_RE, Unit, code_lines, code_lines_of, to_units
 
@@ -657,6 +658,9 @@ def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Prob
     if has_html(body):
         body = html_to_markdown(body, code_lines(body))
     lines = body.split("\n")
+    if "[^" in body:
+        lines = inline_footnotes(lines, code_lines(body))
+        body = "\n".join(lines)
     ctx = _Ctx(src, LineInfo(lines), lang)
     units = to_units(body)
     choice = find_items(units, ctx.info, src.body_offset)

@@ -175,14 +175,16 @@ _PRESENTATION = re.compile(
 """A presentation tag: ``(Oral)``, ``[Spotlight]``, ``(Poster)``, ``(Best Paper Award)``."""
 _ORG_PREFIX = re.compile(r"^(?:\[[^\[\]]{1,40}\]\s+)+(?=\S)")
 """Leading affiliation tags of a title (``[Google Research] 중첩 학습``)."""
+_QUOTED = re.compile(r"[「『《〈“]([^「」『』《》〈〉“”]+)[」』》〉”]")
+"""A title in corner brackets or quotes (``「추론 모델」``): the brackets are no part of it."""
 _COUNT = re.compile(r"\s*(?:👍|⭐|★|🔥|❤️?|♥|⬆️?|▲)\s*[\d.,]+\s*[kKmM]?(?=\s|$)")
 """A vote or star count written after a title (``👍 312``)."""
 
 
 def title_text(heading: str) -> str:
     """The title part of a heading: presentation tags and vote counts removed (the heading keeps them)."""
-    if "(" not in heading and "[" not in heading and "【" not in heading and heading.isascii():
+    if "(" not in heading and "[" not in heading and "【" not in heading and heading.isascii() and "“" not in heading:
         return heading
     text = _COUNT.sub("", _PRESENTATION.sub("", heading)).strip()
-    bare = _ORG_PREFIX.sub("", text)
-    return bare if bare else text
+    bare = _ORG_PREFIX.sub("", text) or text
+    return _QUOTED.sub(r"\1", bare)
