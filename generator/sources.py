@@ -25,6 +25,7 @@ from charset_normalizer import from_bytes
 from markdown_it import MarkdownIt
 
 from .model import Location, Problem, Severity, Source
+from .yamlsafe import duplicate_key, refusal
 from .yamlschema import Violation, is_valid, schema_violations
 
 __all__ = ["FrontMatter", "SourceText", "decode", "read_source", "split_front_matter", "load_text",
@@ -220,8 +221,20 @@ def split_front_matter(text: str, path: str) -> tuple[FrontMatter | None, str, i
                                  "close the front matter with a `---` line"))
         return None, text, 0, problems
     raw_lines = lines[1:end]
+    joined = "\n".join(raw_lines)
+    refused = refusal(joined, _YAML_LOADER)
+    if refused is None:
+        try:
+            twice = duplicate_key(yaml.compose(joined, Loader=_YAML_LOADER))
+        except yaml.YAMLError:
+            twice = None
+        if twice is not None:
+            refused = (twice[0], f"front matter key `{twice[1]}` is written twice", "keep one of them")
+    if refused is not None:
+        problems.append(_problem(path, 2 + refused[0], refused[1], refused[2]))
+        return FrontMatter(lines=end + 1), "\n".join(lines[end + 1:]), end + 1, problems
     try:
-        data = yaml.load("\n".join(raw_lines), Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
+        data = yaml.load(joined, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = 2 + (mark.line if mark is not None else 0)

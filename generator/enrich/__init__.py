@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -119,6 +120,13 @@ def build_catalog(ko_issues: Sequence[Issue], en_issues: Sequence[Issue], topics
     return catalog, problems
 
 
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""What an issue slug (file stem or ``slug:``) may be: it is the page's web address."""
+RESERVED_SLUGS = frozenset({"index", "feed", "api", "assets", "search", "en", "ko", "issues", "papers", "topics",
+                            "404", "sitemap", "stylesheets", "javascripts"})
+"""Names the site uses itself."""
+
+
 def _unique(issues: Sequence[Issue], problems: list[Problem]) -> list[Issue]:
     """The issues of one language without copies: a second issue with the slug (web address) of
     another, or with its date and title, is an error and is left out."""
@@ -126,7 +134,14 @@ def _unique(issues: Sequence[Issue], problems: list[Problem]) -> list[Issue]:
     by_date_title: dict[tuple[_dt.date, str], Issue] = {}
     for issue in sorted(issues, key=lambda issue: issue.path):
         key = (issue.date, " ".join(issue.title.split()).casefold()) if issue.date and issue.title else None
-        if issue.slug in by_slug:
+        if not SLUG.fullmatch(issue.slug) or issue.slug in RESERVED_SLUGS:
+            shown = issue.slug.encode("unicode_escape").decode("ascii")[:80]
+            problems.append(Problem(issue.location, Severity.ERROR,
+                                    f"the issue slug {shown!r} (from the file name) is not a valid web address"
+                                    + (" — it is a reserved name" if issue.slug in RESERVED_SLUGS else ""),
+                                    "rename the file to lowercase letters, digits and hyphens, e.g. "
+                                    "`2025-10-12-weekly-papers.md`, or set `slug:` in the front matter"))
+        elif issue.slug in by_slug:
             problems.append(Problem(issue.location, Severity.ERROR,
                                     f"issue slug `{issue.slug}` is also used by {by_slug[issue.slug].path}",
                                     "give one of the two another file name or `slug:` (the slug is the web address)"))

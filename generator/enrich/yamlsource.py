@@ -15,6 +15,7 @@ from yaml.nodes import Node
 
 from generator.model import Location, Problem
 from generator.yamlschema import error
+from generator.yamlsafe import duplicate_key, refusal
 
 
 def load_nodes(path: Path, shown_path: str) -> tuple[Node | None, list[Problem]]:
@@ -25,8 +26,16 @@ def load_nodes(path: Path, shown_path: str) -> tuple[Node | None, list[Problem]]
         return None, []
     except (OSError, UnicodeDecodeError) as exc:
         return None, [error(Location(shown_path, 0), f"cannot read the file ({exc})", "save it as UTF-8 text")]
+    refused = refusal(text, yaml.SafeLoader)
+    if refused is not None:
+        return None, [error(Location(shown_path, refused[0] + 1), refused[1], refused[2])]
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader), []
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        twice = duplicate_key(root)
+        if twice is not None:
+            return None, [error(Location(shown_path, twice[0] + 1), f"the key `{twice[1]}` is written twice in one "
+                                "mapping", "keep one of them")]
+        return root, []
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0

@@ -73,6 +73,8 @@ GENERATED: dict[str, Callable[[], bytes]] = {
         .encode("utf-8")
     ),
     "huge-10mb-issue.md": _huge_issue,
+    'name-x"><img src=x onerror=alert(1)>.md': lambda: _dated(KOREAN_ISSUE, "2024-03-12").encode("utf-8"),
+    "index.md": lambda: _dated(KOREAN_ISSUE, "2024-03-13").encode("utf-8"),
 }
 """Generated cases: file name → bytes."""
 
@@ -139,6 +141,12 @@ CASES: tuple[Case, ...] = (
     Case("front-matter-title-list.md", errors=((3, "front matter `title` must be a text or a number or empty"),)),
     Case("front-matter-not-mapping.md", errors=((2, "front matter must be a mapping"),)),
     Case("front-matter-bad-slug.md", errors=((4, "front matter `slug` may contain only"),)),
+    Case('name-x"><img src=x onerror=alert(1)>.md', errors=((1, "is not a valid web address"),)),
+    Case("index.md", errors=((1, "it is a reserved name"),)),
+    # --- YAML that expands, constructs or overrides: refused before anything is built -------------------
+    Case("yaml-alias-bomb.md", errors=((3, "YAML anchors (`&name`) are not allowed"),)),
+    Case("yaml-explicit-tag.md", errors=((3, "explicit YAML tags (`!!float`) are not allowed"),)),
+    Case("yaml-duplicate-key.md", errors=((4, "front matter key `title` is written twice"),)),
     # --- URLs with dangerous schemes: never an href/src, always reported -----------------------------
     Case("javascript-link-body.md", errors=((7, "unsafe link target \"javascript:alert('hostile-js-body')"),)),
     Case("vbscript-link-body.md", errors=((7, "unsafe link target 'vbscript:msgbox("),)),
