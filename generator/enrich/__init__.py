@@ -45,7 +45,7 @@ def parse_content(content_dir: Path) -> tuple[list[Issue], list[Issue], list[Pro
     issues: dict[str, list[Issue]] = {"ko": [], "en": []}
     problems: list[Problem] = []
     for lang, found in issues.items():
-        for path in sorted((content_dir / lang).glob("*.md")):
+        for path in sorted(p for p in (content_dir / lang).glob("*.md") if p.name.lower() != "readme.md"):
             result = parse_file(path, lang=lang)  # never raises: a parser bug is an error Problem
             problems.extend(result.problems)
             if result.issue is not None:

@@ -21,7 +21,7 @@ from ..sources import SourceText, unsafe_targets
 from .blocks import (AD_CLOSE, AD_OPEN, classify, glossary_entry, is_highlights_lines,
                      is_image_only, is_sign_off)
 from .items import Choice, ItemSpan, Layout, LineInfo, find_items
-from .links import RawLink, is_link_label, kind_for, names_link, split_trailing_links
+from .links import RawLink, is_link_label, kind_for, names_link, split_trailing_links, url_kind
 from .nonpaper import find_legend, is_news
 from .metadata import HeaderLines, merge_headers, parse_date, parse_header_lines
 from .titles import has_hangul, has_latin, is_sentence, plain, split_title, strip_decoration, title_text
@@ -322,6 +322,9 @@ _ITALIC_LINE = re.compile(r"^(?:\*(?P<a>[^*\n]+)\*|_(?P<b>[^_\n]+)_)$")
 
 
 _BYLINE = re.compile(r"\d{1,2}\s*[/.]\s*\d{1,2}|\d{4}\s*[.\-/]\s*\d{1,2}|\d{1,2}\s*월\s*\d{1,2}\s*일")
+_NUMBERED_LABEL = re.compile(r"^(?:발표\s*)?(?:논문|paper|article|item|항목|no\.?|번호)\s*#?\s*\d{1,3}(?:\s*[(（][^()（）]{1,30}[)）])?$"
+                             r"|^(?:arxiv\s*:\s*)?\d{4}\.\d{4,5}(?:v\d+)?$", re.IGNORECASE)
+"""A heading that only numbers the item (``발표 논문 1``, ``Paper 3``, ``arXiv:2502.12345``)."""
 _BYLINE_WORDS = re.compile(r"발표(?:자)?|진행|presenter|speaker|담당|발제(?:자)?", re.IGNORECASE)
 _FIELD_TITLE = re.compile(r"^\s*(?:\*\*|__)?\s*(?:[^\w\s*]\ufe0f?\s*)*(?:paper|title|논문\s*명|논문\s*제목|논문|제목)\s*(?:\*\*|__)?"
                           r"\s*[:：]\s*(?:\*\*|__)?\s*(?P<title>[^\s\[<].*?)\s*$", re.IGNORECASE)
@@ -331,7 +334,7 @@ def _no_title(heading: str) -> bool:
     """A heading that holds no title: only a number or symbols (``📄 1``), or a date with a presenter
     (``3/5 (목) · 발표: 김도윤``)."""
     text = strip_decoration(heading)
-    if not re.search(r"[A-Za-z\uac00-\ud7a3]{2,}", text):
+    if not re.search(r"[A-Za-z\uac00-\ud7a3]{2,}", text) or _NUMBERED_LABEL.match(text):
         return True
     return bool(_BYLINE.search(text)) and bool(_BYLINE_WORDS.search(text)) and len(text) <= 60
 
@@ -424,6 +427,7 @@ def _split_off(title_ko: str, title_en: str) -> str | None:
 
 _CODE_WORDS = re.compile(r"코드|구현|저장소|레포|리포|깃허브|code|repo|implementation|github|오픈\s*소스|open[- ]?source",
                          re.IGNORECASE)
+_MODEL_WORDS = re.compile(r"모델|가중치|체크포인트|\bmodels?\b|\bweights\b|\bcheckpoints?\b", re.IGNORECASE)
 _TAIL_FIELD = re.compile(r"(?<=[.!?。)])\s+(?P<label>[\w가-힣 ]{1,15}?)\s*[:：]\s*<?(?P<url>https?://[^\s<>]+?)>?\s*$")
 _PROSE_LINK = re.compile(r"\[(?P<label>[^\]]{1,40})\]\((?P<url>https?://[^()\s]+)\)|(?P<bare>https?://[^\s<>()\[\]]+)")
 
@@ -457,11 +461,16 @@ def _prose_links(ctx: _Ctx, pieces: list[tuple[Unit, str]], links: list[Link]) -
                     kind = kind_for(words[0] if words and not is_link_label(label) else label, url)
                 elif "github.com/" in url and _CODE_WORDS.search(sentence.replace(url, "")):
                     kind = LinkKind.CODE
+                elif m.group("bare") and url_kind(url) is LinkKind.MODEL and _MODEL_WORDS.search(sentence.replace(url, "")):
+                    kind = LinkKind.MODEL  # ``The model is available at https://huggingface.co/…``
                 else:
                     continue
                 if kind in (LinkKind.PAPER, LinkKind.CODE) and kind not in have:
                     have.add(kind)
                     found.append(Link(kind, label or ("코드" if kind is LinkKind.CODE else "논문"), url, ctx.loc(u.start)))
+                elif kind is LinkKind.MODEL and url not in urls:
+                    urls.add(url)
+                    found.append(Link(kind, label or "모델", url, ctx.loc(u.start)))
     return found
 
 

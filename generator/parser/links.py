@@ -160,11 +160,10 @@ def names_link(label: str) -> bool:
 
 
 def url_kind(url: str) -> LinkKind:
-    """Kind of a URL by its host, or a paper when it is a PDF."""
-    kind = _host_kind(url)
-    if kind is LinkKind.OTHER and url.split("?", 1)[0].split("#", 1)[0].lower().endswith(".pdf"):
+    """Kind of a URL: a PDF is a paper wherever it is hosted, else the kind of its host."""
+    if url.split("?", 1)[0].split("#", 1)[0].lower().endswith(".pdf"):
         return LinkKind.PAPER
-    return kind
+    return _host_kind(url)
 
 
 def kind_for(label: str, url: str | None) -> LinkKind:

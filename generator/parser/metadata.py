@@ -30,7 +30,7 @@ def is_header_key(label: str) -> bool:
 
 
 _HEADER = re.compile(r"^\s*\**(?P<key>[^:：*→]{1,20}?)\**\s*(?:[:：]|→)\**\s*(?P<value>.+?)\s*$")
-_KEY_SPACE = re.compile(r"^(?P<key>발행일|발행|날짜|편집|정리|작성|작성자|글|엮은이|보낸 사람)\s+(?P<value>[^:：\s].{0,60})$")
+_KEY_SPACE = re.compile(r"^(?P<key>발행일|발행|날짜|편집|에디터|정리|작성|작성자|글|엮은이|보낸 사람)\s+(?P<value>[^:：\s].{0,60})$")
 """A field written without a colon: ``편집 한지우``, ``발행일 2026년 4월 20일``."""
 
 _MONTHS = {m: i for i, m in enumerate(

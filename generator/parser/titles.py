@@ -177,6 +177,8 @@ _ORG_PREFIX = re.compile(r"^(?:\[[^\[\]]{1,40}\]\s+)+(?=\S)")
 """Leading affiliation tags of a title (``[Google Research] 중첩 학습``)."""
 _QUOTED = re.compile(r"[「『《〈“]([^「」『』《》〈〉“”]+)[」』》〉”]")
 """A title in corner brackets or quotes (``「추론 모델」``): the brackets are no part of it."""
+_DOMAIN = re.compile(r"\s+\((?:www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,}\)$", re.IGNORECASE)
+"""The site a link-list item points at, written after its title (``Title (arxiv.org)``)."""
 _COUNT = re.compile(r"\s*(?:👍|⭐|★|🔥|❤️?|♥|⬆️?|▲)\s*[\d.,]+\s*[kKmM]?(?=\s|$)")
 """A vote or star count written after a title (``👍 312``)."""
 
@@ -187,4 +189,5 @@ def title_text(heading: str) -> str:
         return heading
     text = _COUNT.sub("", _PRESENTATION.sub("", heading)).strip()
     bare = _ORG_PREFIX.sub("", text) or text
+    bare = _DOMAIN.sub("", bare) or bare
     return _QUOTED.sub(r"\1", bare)

@@ -46,9 +46,11 @@ def test_doubts_reach_digest_check(tmp_path: Path, capsys: pytest.CaptureFixture
 
 @pytest.mark.parametrize("md", LABELLED, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_no_silent_misparse(md: Path) -> None:
-    """A file the parser gets wrong carries at least one warning (or error); a file it gets right may carry none."""
+    """A file whose papers the parser gets wrong (count, titles, links, non-paper items) carries at least one warning
+    (or error); a file it gets right may carry none. The issue's own title/author/address are not structure: a
+    newsletter without an author line is common, and a warning about it on every such file would be noise."""
     result = parse_file(md, lang="ko")
-    diffs = differences(result_json(result, str(md)), expected(md))
+    diffs = [d for d in differences(result_json(result, str(md)), expected(md)) if not d.startswith("issue ")]
     assert not diffs or result.problems, f"{md.name} is misparsed without a warning:\n  " + "\n  ".join(diffs)
 
 
