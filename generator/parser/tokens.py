@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from markdown_it.tree import SyntaxTreeNode
 
 __all__ = ["ListItem", "Unit", "to_units", "code_lines", "code_lines_of", "MARKER_RE"]
 
@@ -70,84 +70,57 @@ class Unit:
         return self.items[0].number if self.items else None
 
 
-def _close_index(tokens: list[Token], i: int) -> int:
-    """Index of the token closing the block opened at ``tokens[i]``."""
-    depth = 0
-    for j in range(i, len(tokens)):
-        depth += tokens[j].nesting
-        if depth == 0:
-            return j
-    return len(tokens) - 1
-
-
-def _span(token: Token, fallback: int) -> tuple[int, int]:
-    if token.map:
-        return token.map[0], token.map[1]
+def _span(node: SyntaxTreeNode, fallback: int) -> tuple[int, int]:
+    if node.map:
+        return node.map[0], node.map[1]
     return fallback, fallback + 1
 
 
-def _is_paragraph_over_rule(tok: Token, inline: Token | None) -> bool:
+def _is_paragraph_over_rule(node: SyntaxTreeNode) -> bool:
     """A ``---`` "setext heading" that is really a paragraph followed by a rule: its text has several
     lines (a whole paper written as one paragraph) or holds links (a link line right above ``---``)."""
-    if tok.markup != "-" or not tok.map or inline is None:
+    if node.markup != "-" or not node.map or not node.children:
         return False
-    content = inline.content
-    return tok.map[1] - tok.map[0] > 2 or "](" in content or "://" in content
+    content = node.children[0].content
+    return node.map[1] - node.map[0] > 2 or "](" in content or "://" in content
 
 
-def _units(tokens: list[Token], i: int, stop: int) -> tuple[Unit, ...]:
+_KINDS = {"paragraph": "paragraph", "hr": "hr", "fence": "code", "code_block": "code", "html_block": "html",
+          "blockquote": "quote", "table": "table"}
+"""markdown-it block node type → unit kind (headings and lists are built below)."""
+
+
+def _units(nodes: list[SyntaxTreeNode]) -> tuple[Unit, ...]:
     out: list[Unit] = []
     last = 0
-    while i < stop:
-        tok = tokens[i]
-        if tok.nesting == -1 or tok.type == "inline":
-            i += 1
-            continue
-        start, end = _span(tok, last)
+    for node in nodes:
+        start, end = _span(node, last)
         last = end
-        close = _close_index(tokens, i) if tok.nesting == 1 else i
-        t = tok.type
-        if t == "heading_open" and _is_paragraph_over_rule(tok, tokens[i + 1] if i + 1 < stop else None):
+        if node.type == "heading" and _is_paragraph_over_rule(node):
             out.append(Unit("paragraph", start, end - 1))
             out.append(Unit("hr", end - 1, end))
-        elif t == "heading_open":
-            out.append(Unit("heading", start, end, level=int(tok.tag[1:])))
-        elif t == "paragraph_open":
-            out.append(Unit("paragraph", start, end))
-        elif t in ("bullet_list_open", "ordered_list_open"):
-            out.append(Unit("list", start, end, ordered=t == "ordered_list_open",
-                            items=_items(tokens, i + 1, close, t == "ordered_list_open", tok)))
-        elif t == "hr":
-            out.append(Unit("hr", start, end))
-        elif t in ("fence", "code_block"):
-            out.append(Unit("code", start, end))
-        elif t == "html_block":
-            out.append(Unit("html", start, end))
-        elif t == "blockquote_open":
-            out.append(Unit("quote", start, end))
-        elif t == "table_open":
-            out.append(Unit("table", start, end))
-        i = close + 1
+        elif node.type == "heading":
+            out.append(Unit("heading", start, end, level=int(node.tag[1:])))
+        elif node.type in ("bullet_list", "ordered_list"):
+            ordered = node.type == "ordered_list"
+            out.append(Unit("list", start, end, ordered=ordered, items=_items(node, ordered)))
+        elif node.type in _KINDS:
+            out.append(Unit(_KINDS[node.type], start, end))
     return tuple(out)
 
 
-def _items(tokens: list[Token], i: int, stop: int, ordered: bool, list_tok: Token) -> tuple[ListItem, ...]:
+def _items(node: SyntaxTreeNode, ordered: bool) -> tuple[ListItem, ...]:
     items: list[ListItem] = []
-    number = int(list_tok.attrGet("start") or 1) if ordered else None
-    while i < stop:
-        tok = tokens[i]
-        if tok.type != "list_item_open":
-            i += 1
+    number = int(node.attrs.get("start") or 1) if ordered else None  # type: ignore[arg-type]
+    for item in node.children:
+        if item.type != "list_item":
             continue
-        close = _close_index(tokens, i)
-        start, end = _span(tok, 0)
-        info = tok.info
-        if ordered and info and info.isdigit():
-            number = int(info)
-        items.append(ListItem(start, end, number if ordered else None, _units(tokens, i + 1, close)))
+        start, end = _span(item, 0)
+        if ordered and item.info and item.info.isdigit():
+            number = int(item.info)
+        items.append(ListItem(start, end, number if ordered else None, _units(item.children)))
         if ordered and number is not None:
             number += 1
-        i = close + 1
     return tuple(items)
 
 
@@ -157,8 +130,7 @@ def to_units(body: str) -> tuple[Unit, ...]:
     A paragraph made only of ``====`` (an e-mail export's separator that is not a setext
     underline because a blank line precedes it) is returned as a rule.
     """
-    tokens = _MD.parse(body)
-    units = _units(tokens, 0, len(tokens))
+    units = _units(SyntaxTreeNode(_MD.parse(body)).children)
     lines = body.split("\n")
     fixed = []
     for u in units:
