@@ -317,6 +317,9 @@ class LayoutReport:
     rejected: tuple[str, ...] = ()
     """Rules that saw item starts but whose filters dropped them all, and why."""
 
+    news: tuple[str, ...] = ()
+    """Items of the winner that are no papers (a blog post, a launch, news), with where and why."""
+
 
 @dataclass(frozen=True)
 class ParseResult:

@@ -27,8 +27,8 @@ def clear_caches() -> None:
     """Forget the per-text caches of block classification and trailing link groups (benchmarks call this so
     that a file parsed again is timed as new)."""
     from . import blocks, links
-    blocks._classify.cache_clear()
-    links._split_trailing_links.cache_clear()
+    blocks.clear_cache()
+    links.clear_cache()
 
 
 def lang_of(path: str | Path, default: str = "ko") -> str:

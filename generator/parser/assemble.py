@@ -20,9 +20,9 @@ from ..model import (Block, BlockKind, GlossaryEntry, Issue, LayoutReport, Link,
 from ..sources import SourceText, unsafe_targets
 from .blocks import (AD_CLOSE, AD_OPEN, classify, glossary_entry, is_highlights_lines,
                      is_image_only, is_sign_off)
-from .items import Choice, ItemSpan, Layout, LineInfo, find_items
+from .items import ItemSpan, Layout, LineInfo, find_items
 from .links import RawLink, is_link_label, kind_for, names_link, split_trailing_links, url_kind
-from .nonpaper import find_legend, is_news
+from .nonpaper import find_legend, news_reason
 from .metadata import HeaderLines, merge_headers, parse_date, parse_header_lines
 from .titles import has_hangul, has_latin, is_sentence, plain, split_title, strip_decoration, title_text
 from .doubts import Evidence, doubts, most_linked_note
@@ -189,6 +189,8 @@ def _is_title(ctx: _Ctx, u: Unit, kind: BlockKind | None, *, first: bool) -> boo
         and "](" not in line and not MARKER_RE.match(line)
 
 
+_LONG_BLANKS = re.compile(r"[ \t]{40,}")
+"""A run of blanks inside a line: shown as one space by Markdown, and quadratic for some line patterns."""
 _BOLD_THEN_DATE = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*\*|__)(?P<title>[^*_]+)(?:\*\*|__)\s*[—–\-|·]\s*(?P<rest>.+)$")
 
 
@@ -306,6 +308,9 @@ def _body_piece(ctx: _Ctx, u: Unit, start: int, prefix: str = "") -> tuple[str, 
             links.extend(ctx.link(r, i) for r in raw)
         else:
             kept.append(ctx.info.lines[i])
+            if scan and links and i > start and (classify([ctx.info.lines[i]], weak=False) is BlockKind.SPONSOR
+                                                 or is_sign_off([ctx.info.lines[i]])):
+                scan = False  # lines run together (an HTML export's <p>s): after an ad or sign-off, links are theirs
     text = textwrap.dedent("\n".join(kept)).strip("\n")
     if prefix:
         text = prefix + ("\n" + text if text else "")
@@ -326,7 +331,7 @@ _NUMBERED_LABEL = re.compile(r"^(?:발표\s*)?(?:논문|paper|article|item|항�
                              r"|^(?:arxiv\s*:\s*)?\d{4}\.\d{4,5}(?:v\d+)?$", re.IGNORECASE)
 """A heading that only numbers the item (``발표 논문 1``, ``Paper 3``, ``arXiv:2502.12345``)."""
 _BYLINE_WORDS = re.compile(r"발표(?:자)?|진행|presenter|speaker|담당|발제(?:자)?", re.IGNORECASE)
-_FIELD_TITLE = re.compile(r"^\s*(?:\*\*|__)?\s*(?:[^\w\s*]\ufe0f?\s*)*(?:paper|title|논문\s*명|논문\s*제목|논문|제목)\s*(?:\*\*|__)?"
+_FIELD_TITLE = re.compile(r"^\s*(?:\*\*|__)?\s*(?:[^\w\s*]\s*)*(?:paper|title|논문\s*명|논문\s*제목|논문|제목)\s*(?:\*\*|__)?"
                           r"\s*[:：]\s*(?:\*\*|__)?\s*(?P<title>[^\s\[<].*?)\s*$", re.IGNORECASE)
 
 
@@ -567,7 +572,7 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Pape
         heading = found or heading
     title_ko, title_en = split_title(title_text(heading), ctx.lang)
     named, pieces = _title_lines(pieces)
-    if ctx.lang != "en":
+    if ctx.lang != "en" and item.pattern != "table":  # a table row's other cells are its summary, not titles
         if named.get("en"):
             title_en = named["en"]
             if title_ko is None and has_latin(heading) and not has_hangul(heading):
@@ -664,6 +669,9 @@ def _report_unsafe(ctx: _Ctx, units: tuple[Unit, ...]) -> None:
 def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Problem], LayoutReport]:
     """Parse a normalised source into an :class:`Issue` plus the problems found."""
     body = src.body.replace("\u00a0", " ")  # no-break spaces after list markers and around tags
+    if _LONG_BLANKS.search(body):  # kept out of every line heuristic: runs of blanks only matter in code
+        code = code_lines(body)
+        body = "\n".join(line if n in code else _LONG_BLANKS.sub(" ", line) for n, line in enumerate(body.split("\n")))
     if has_html(body):
         body = html_to_markdown(body, code_lines(body))
     lines = body.split("\n")
@@ -680,11 +688,14 @@ def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Prob
     legend = find_legend(lines)
     sections = _section_headings(ctx, units, {item.heading_line for item in items})
     kept: list[Paper] = []
-    for item, paper in zip(items, built):
+    news: list[str] = []
+    for item, paper in zip(items, built, strict=True):
         section = next((text for line, text in reversed(sections) if line < item.heading_line), None)
-        if is_news(paper, lines[item.heading_line], legend, section):
+        reason = news_reason(paper, lines[item.heading_line], legend, section)
+        if reason is not None:
             ctx.blocks.append(Block(BlockKind.NEWS, "\n\n".join(filter(None, (item.heading, paper.body))),
                                     paper.location, paper.heading))
+            news.append(f"{paper.location}: {paper.heading[:50]!r} is no paper ({reason})")
         else:
             kept.append(replace(paper, position=len(kept) + 1) if paper.position != len(kept) + 1 else paper)
     papers = tuple(kept)
@@ -693,7 +704,7 @@ def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Prob
         line0 = paper.location.line - src.body_offset - 1
         if not paper.links:
             ctx.problem(line0, Severity.WARNING, f"paper {paper.position} ({paper.heading[:40]!r}) has no link line"
-                        + most_linked_note(linked, len(papers)),
+                        + most_linked_note(linked, len(papers), paper.position),
                         "add a line like `[논문](https://arxiv.org/abs/…) | [코드](https://github.com/…)`")
         if not paper.heading:
             ctx.problem(line0, Severity.WARNING, f"paper {paper.position} has an empty heading",
@@ -735,7 +746,7 @@ def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Prob
         blocks=blocks,
         location=Location(src.path, 1),
     )
-    report = layout_report(choice, src.path, src.body_offset, papers)
+    report = layout_report(choice, src.path, src.body_offset, papers, tuple(news))
     if papers:
         ctx.problems.extend(doubts(Evidence(issue, report, lines, code_lines_of(units), src.body_offset)))
     return issue, ctx.problems, report

@@ -80,7 +80,7 @@ _GLOSSARY_ENTRY = re.compile(
 _ATX = re.compile(r"^\s*#{1,6}\s+")
 # The keyword patterns above are lower-case and searched in lower-cased text: re.IGNORECASE makes the
 # scan of long Hangul paragraphs 5-30x slower, and classification runs on every unit of every candidate layout.
-_QUOTE_OR_EMOJI = re.compile(r"^\s*(?:>\s*)*(?:[^\w\s*_\[(\-+.#>]\ufe0f?\s*)*")
+_QUOTE_OR_EMOJI = re.compile(r"^\s*(?:>\s*)*(?:[^\w\s*_\[(\-+.#>]\s*)*")
 """Quote marks and emoji before a block's first word."""
 _IMAGE_ONLY = re.compile(r"^\s*(?:(?:\[\s*)?!\[[^\]]*\]\([^)]*\)(?:\s*\]\([^)]*\))?\s*"
                          r"|(?:<(?:p|div|figure|center|a)\b[^>]*>\s*)*<img\b[^>]*>(?:\s*</(?:p|div|figure|center|a)>)*\s*)+$",
@@ -175,3 +175,8 @@ def _classify(lines: tuple[str, ...], weak: bool) -> BlockKind | None:
             and not is_sentence(plain(first)):
         return BlockKind.HIGHLIGHTS
     return None
+
+
+def clear_cache() -> None:
+    """Forget what :func:`_classify` has cached (benchmarks time every file as new)."""
+    _classify.cache_clear()

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..model import Issue, LayoutReport, Location, Problem, Severity
+from ..model import Issue, LinkKind, LayoutReport, Location, Problem, Severity
 from .filters import SECTION_LABEL
 
 __all__ = ["Evidence", "CHECKS", "doubts", "most_linked_note"]
@@ -123,7 +123,7 @@ def odd_titles(ev: Evidence) -> list[Problem]:
 def no_paper_link(ev: Evidence) -> list[Problem]:
     """An item with links but no paper link where most items have one: perhaps a blog post or a launch."""
     papers = ev.issue.papers
-    with_paper = [p for p in papers if any(link.url and link.kind.value == "paper" for link in p.links)]
+    with_paper = [p for p in papers if any(link.url and link.kind is LinkKind.PAPER for link in p.links)]
     if len(papers) < 3 or len(with_paper) * 3 < len(papers) * 2:
         return []
     return [_warn(p.location, f"paper {p.position} ({p.heading[:40]!r}) has links but no paper link while "
@@ -247,8 +247,10 @@ def doubts(ev: Evidence) -> list[Problem]:
     return out
 
 
-def most_linked_note(linked: int, total: int) -> str:
+def most_linked_note(linked: int, total: int, position: int) -> str:
     """The clause added to a paper's "no link line" warning when most papers have links."""
-    return f" while {linked} of {total} papers have links — it may be a section of the paper before it" \
-        if total >= 3 and linked * 3 >= total * 2 else ""
+    if total < 3 or linked * 3 < total * 2:
+        return ""
+    return f" while {linked} of {total} papers have links" + (
+        " — it may be a section of the paper before it" if position > 1 else " — it may be the issue's introduction")
 

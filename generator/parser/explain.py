@@ -27,8 +27,10 @@ def _confidence(choice: Choice) -> float:
     return round(0.5 * share + 0.5 * margin, 2)
 
 
-def layout_report(choice: Choice, path: str, offset: int, papers: tuple[Paper, ...]) -> LayoutReport:
-    """The report of one parse: ``offset`` is the number of front-matter lines before the body."""
+def layout_report(choice: Choice, path: str, offset: int, papers: tuple[Paper, ...],
+                  news: tuple[str, ...] = ()) -> LayoutReport:
+    """The report of one parse: ``offset`` is the number of front-matter lines before the body; ``news`` says
+    which items were found to be no papers, and why."""
     candidates = tuple(
         CandidateReport(c.rule, len(c.layout.items), tuple(i.heading_line + offset + 1 for i in c.layout.items[:4]),
                         round(c.score.total, 2), c.score.explain(), c.layout.notes)
@@ -36,7 +38,7 @@ def layout_report(choice: Choice, path: str, offset: int, papers: tuple[Paper, .
     kept = {p.location.line for p in papers}
     items = tuple(ItemOrigin(i.pattern, Location(path, i.heading_line + offset + 1), i.heading)
                   for i in choice.layout.items if i.heading_line + offset + 1 in kept)
-    return LayoutReport(choice.layout.pattern, _confidence(choice), candidates, items, choice.rejected)
+    return LayoutReport(choice.layout.pattern, _confidence(choice), candidates, items, choice.rejected, news)
 
 
 def explain_lines(report: LayoutReport) -> list[str]:
@@ -53,4 +55,7 @@ def explain_lines(report: LayoutReport) -> list[str]:
     out.append("items:")
     for n, item in enumerate(report.items, start=1):
         out.append(f"  {n:>2}. {item.location}: opened by rule '{item.rule}': {item.heading[:70]!r}")
+    if report.news:
+        out.append("not papers (kept as news blocks):")
+        out.extend(f"  {line}" for line in report.news)
     return out

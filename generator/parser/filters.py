@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 from .finder import BOLD_OPEN, Finder, plain_head, starts_with_bold_name
 from .titles import NUMBER_RE
@@ -192,7 +192,8 @@ def run_filters(f: Finder, starts: list[int], names: tuple[str, ...]) -> tuple[l
         if flt.name not in names or not starts:
             continue
         kept = flt.run(f, starts)
-        dropped = [k for k in starts if k not in set(kept)]
+        keep = set(kept)
+        dropped = [k for k in starts if k not in keep]
         if dropped:
             notes.append(f"{flt.name} dropped " + ", ".join(
                 f"line {f.line(k)} {f.head_text(k)[:40]!r}" for k in dropped))

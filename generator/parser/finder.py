@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..model import BlockKind
 from .blocks import AD_CLOSE, AD_OPEN, classify
@@ -20,7 +19,7 @@ from .titles import NUMBER_RE, has_hangul, is_sentence, number_of, strip_decorat
 from .tokens import MARKER_RE, ListItem, Unit
 
 __all__ = ["LineInfo", "ItemSpan", "Layout", "Finder", "BOLD_OPEN", "WHOLE_BOLD", "plain_head",
-           "starts_with_bold_name", "is_whole_bold", "titled_item", "link_item"]
+           "starts_with_bold_name", "is_whole_bold", "titled_item", "link_item", "after_lead_link"]
 
 _PARTICLE = re.compile(
     r"^(?:은|는|이|가|을|를|의|에|에서|와|과|로|으로|란|이란|도|만|까지|부터|에게|처럼|보다|라는|이라는|(?:이)?다)(?=[\s,.]|$)"
@@ -34,19 +33,28 @@ _LINKED_TITLE = re.compile(r"^(?P<b>\*\*|__)?\[(?P<label>[^\]]+)\]\((?P<url>[^()
 _ORG_TAG = re.compile(r"^(?:\[(?P<org>[^\]\[]{1,40})\](?!\()\s*)+")
 """Leading bracketed affiliation tags (``[Google] [Meta AI] Title``), not links and not ``[3]`` numbers."""
 _DOUBLE_NUMBER = re.compile(r"^\d{1,3}\s*[.)]\s+(?!\d)")
-_DELIMITER = re.compile(r"^(?P<d>-{2,}|={2,}|~{2,}|\*{3,}|#{3,}|━{2,}|─{2,}|═{2,})\s*(?P<inner>\S.*?)\s*(?:(?P=d)\s*)?$")
+_DELIMITER = re.compile(r"^(?P<d>-{2,}|={2,}|~{2,}|\*{3,}|#{3,}|━{2,}|─{2,}|═{2,})[ \t]*(?P<inner>\S.*?)[ \t]*(?:[-=~*#━─═]{2,}[ \t]*)?$")
 """A plain-text delimiter line that opens an item: ``--- 3. Title ---``, ``=== Title ===``, ``━━ Title``."""
 
 
 _LEAD_LINK = re.compile(r"^\[(?P<label>[^\]]{1,40})\]\((?P<url>https?://[^()\s]+)\)\s*(?P<rest>.*)$")
 _ID_LABEL = re.compile(r"^(?:arxiv:?\s*)?\d{4}\.\d{4,5}(?:v\d+)?$", re.IGNORECASE)
 """A link labelled with an arXiv id (``[2507.06261](https://arxiv.org/abs/2507.06261)``)."""
-_TITLE_LABEL = re.compile(r"^(?:\*\*|__)?\s*(?:[^\w\s*]\ufe0f?\s*)*(?:논문\s*명|논문\s*제목|제목|title|paper(?:\s+title)?)"
+_TITLE_LABEL = re.compile(r"^(?:\*\*|__)?\s*(?:[^\w\s*]\s*)*(?:논문\s*명|논문\s*제목|제목|title|paper(?:\s+title)?)"
                           r"\s*[:：]\s*(?:\*\*|__)?\s*(?P<title>\S.*)$", re.IGNORECASE)
 """A labelled title line: ``**📌 논문명:** Title``, ``Title: …``."""
 _LABEL_LINE = re.compile(r"^\s*(?:[^\w\s(\[（]\s*)?[\w가-힣 ]{1,20}\s*[:：]\s*\S")
 """A ``label: value`` line (``원제: …``, ``논문: https://…``), never the wrapped end of a title."""
-_TITLE_THEN_SUMMARY = re.compile(r"^(?P<title>[^\s].{2,}?)\s+[-–—]\s+(?P<summary>.+)$")
+_TITLE_THEN_SUMMARY = re.compile(r"^(?P<title>[^\s].{2,}?) [-–—] (?P<summary>\S.*)$")
+
+
+def after_lead_link(text: str) -> tuple[RawLink | None, str]:
+    """``[2507.06261](https://arxiv.org/abs/…) **Title** …`` → (that link, ``**Title** …``): a paragraph led by
+    a link labelled with an arXiv id or a link word, before a bold title; else ``(None, text)``."""
+    m = _LEAD_LINK.match(text)
+    if m and (is_link_label(m.group("label")) or _ID_LABEL.match(m.group("label"))) and m.group("rest").startswith("**"):
+        return title_link(m.group("label"), m.group("url")), m.group("rest")
+    return None, text
 
 
 def _is_summary(text: str) -> bool:
@@ -61,6 +69,8 @@ def plain_head(text: str) -> str:
 
 def delimiter_inner(text: str) -> str | None:
     """The title inside a delimiter line (``--- 3. Title ---`` → ``3. Title``), or ``None``."""
+    if len(text) > 400 or not text.lstrip().startswith(("--", "==", "~~", "***", "###", "━━", "──", "══")):
+        return None
     m = _DELIMITER.match(text.strip())
     return m.group("inner") if m and re.search(r"\w", m.group("inner")) else None
 
@@ -206,7 +216,7 @@ class Layout:
     """The document split into items and the units outside any item."""
 
     pattern: str | None
-    """The winning item rule, or ``None`` when no item was found."""
+    """The item rule that proposed this layout, or ``None`` when no rule found any item."""
 
     before: tuple[Unit, ...]
     """Units before the first item (title, intro, highlights, ads, glossary …)."""
@@ -284,9 +294,8 @@ class Finder:
         self.lead_items: dict[int, int] = {}
         """Per list unit: how many leading items belong to the paper before it."""
 
-    @lru_cache(maxsize=None)  # noqa: B019 - one finder per document
     def unit_links(self, k: int) -> bool:
-        """True when unit ``k`` carries a link line or a trailing link group."""
+        """True when unit ``k`` carries a link line or a trailing link group (cached in :class:`LineInfo`)."""
         return self.info.unit_has_links(self.units[k])
 
     def section_linked(self, starts: list[int]) -> list[bool]:
@@ -335,11 +344,8 @@ class Finder:
         if NUMBER_RE.match(lead) and not NUMBER_RE.match(text):
             text = lead  # ``🥇 1. Title``
         number, text = _number_and_rest(text)
-        lead_links: tuple[RawLink, ...] = ()
-        m = _LEAD_LINK.match(text)
-        if m and (is_link_label(m.group("label")) or _ID_LABEL.match(m.group("label"))) and m.group("rest").startswith("**"):
-            lead_links = (title_link(m.group("label"), m.group("url")),)  # ``[2507.06261](arxiv) **Title** …``
-            text = m.group("rest")
+        lead, text = after_lead_link(text)
+        lead_links: tuple[RawLink, ...] = (lead,) if lead else ()
         m = _TITLE_LABEL.match(text)
         if m:
             text = m.group("title")  # ``**📌 논문명:** Title``
@@ -362,7 +368,7 @@ class Finder:
             text = re.sub(r"\s*(?:-{2,}|={2,}|~{2,}|━{2,}|─{2,}|═{2,})\s*$", "", text) if closed is None else closed
         name_style = pattern == "name"
         heading, links, rest = split_heading(text, name_style=name_style)
-        if not rest and pattern == "list":
+        if not rest and pattern == "list" and len(heading) <= 500:
             m = _TITLE_THEN_SUMMARY.match(heading)
             if m and has_hangul(m.group("summary")) and not has_hangul(m.group("title")) \
                     and _is_summary(m.group("summary")):

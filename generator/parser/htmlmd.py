@@ -42,7 +42,6 @@ class _Converter(HTMLParser):
         self.out: list[str] = []
         self.links: list[tuple[int, str]] = []  # (position in out, href) of open <a>
         self.drop = 0
-        self.summary = False
 
     def _newlines(self) -> str:
         raw = self.get_starttag_text() or ""
@@ -59,7 +58,6 @@ class _Converter(HTMLParser):
         elif tag in _INLINE:
             self.out.append(_INLINE[tag] + keep)
         elif tag == "summary":
-            self.summary = True
             self.out.append("**" + keep)
         elif tag == "img":
             alt = a.get("alt", "").replace("]", "").replace("[", "")
@@ -96,8 +94,7 @@ class _Converter(HTMLParser):
         elif tag in _INLINE:
             self.out.append(_INLINE[tag])
         elif tag == "summary":
-            self.summary = False
-            self.out.append("**")
+                self.out.append("**")
         elif tag in _WRAPPERS or tag in ("figcaption", "li", "td", "th") or re.fullmatch(r"h[1-6]", tag):
             pass
         else:

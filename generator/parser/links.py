@@ -287,6 +287,8 @@ def _split_trailing_links(line: str, strict: bool) -> tuple[str, list[RawLink]] 
     """
     if "[[" in line:
         line = _WRAPPED_LINK.sub(r"\1", line)
+    if len(line) > 2000:
+        return None
     if not line.rstrip().endswith(")"):
         stripped = _EXTRAS.sub(" ", line).rstrip() if "](" in line and _EXTRA_HINT.search(line) else line
         if not stripped.endswith(")"):
@@ -307,8 +309,21 @@ def _split_trailing_links(line: str, strict: bool) -> tuple[str, list[RawLink]] 
     if not known and not any(e.url for e in entries):
         return None
     before = line[: m.start()].rstrip()
-    before = re.sub(r"[\s|/·,•:–—\-\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+$", "", before)
+    before = _strip_tail(before)
     return before, entries
+
+
+_TAIL_CHARS = frozenset(" \t|/·,•:–—-\ufe0f")
+
+
+def _strip_tail(text: str) -> str:
+    """``text`` without trailing separators and emoji (a loop, not a ``[…]+$`` pattern, which is quadratic on
+    a long run of such characters that does not reach the end)."""
+    end = len(text)
+    while end and (text[end - 1] in _TAIL_CHARS or text[end - 1].isspace()
+                   or 0x1F300 <= ord(text[end - 1]) <= 0x1FAFF or 0x2600 <= ord(text[end - 1]) <= 0x27BF):
+        end -= 1
+    return text[:end]
 
 
 def title_link(label: str, target: str) -> RawLink:
@@ -318,3 +333,8 @@ def title_link(label: str, target: str) -> RawLink:
     if raw.url and raw.kind is LinkKind.OTHER:
         return RawLink(LinkKind.PAPER, raw.label, raw.url)
     return raw
+
+
+def clear_cache() -> None:
+    """Forget what :func:`_split_trailing_links` has cached (benchmarks time every file as new)."""
+    _split_trailing_links.cache_clear()

@@ -115,6 +115,8 @@ def parse_header_lines(lines: list[str], *, title_line: bool = False) -> HeaderL
     (``tags: #…``) when most lines are fields. With ``title_line`` an unlabelled first line is the title."""
     found: dict[str, str] = {}
     rows = [line for line in lines if line.strip()]
+    if any(len(row) > 300 for row in rows):
+        return None  # header lines are short; a long line is text
     known = unknown = 0
     for n, line in enumerate(rows):
         parts = [_segment(part) for part in _SEGMENTS.split(line.strip())]

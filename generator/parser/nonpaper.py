@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from ..model import LinkKind, Paper
 from .links import is_link_label, url_kind
 
-__all__ = ["Legend", "find_legend", "is_legend_lines", "is_news", "lead_marker"]
+__all__ = ["Legend", "find_legend", "is_legend_lines", "is_news", "news_reason", "lead_marker"]
 
 _PAPER_WORDS = re.compile(r"^(?:논문|연구|페이퍼|paper|papers|research|preprint|arxiv)", re.IGNORECASE)
 _OTHER_WORDS = re.compile(r"블로그|뉴스|소식|기사|발표|출시|제품|오픈\s*소스|릴리스|릴리즈|도구|툴|행사|공지|읽을거리|영상|"
@@ -133,21 +133,30 @@ def _news_url(url: str) -> bool:
 
 def is_news(paper: Paper, raw_heading: str, legend: Legend | None, section: str | None) -> bool:
     """True when the item is not a paper (see the module docstring for the order of evidence)."""
+    return news_reason(paper, raw_heading, legend, section) is not None
+
+
+def news_reason(paper: Paper, raw_heading: str, legend: Legend | None, section: str | None) -> str | None:
+    """Why the item is not a paper (``legend marker 📰``, ``tag``, ``section '뉴스'``, ``wording``,
+    ``news or blog hosts``), or ``None`` when it is one."""
     mark = lead_marker(raw_heading)
     if legend is not None and mark in legend.marks:
-        return not legend.marks[mark]
+        return None if legend.marks[mark] else f"legend marker {mark}"
     heading = re.sub(r"^\s*(?:#{1,6}\s+|[-*+•]\s+|[-=~━─═]{2,}\s*|\d{1,3}[.)]\s*|\[\d{1,3}\]\s*|>\s*)*", "",
                      raw_heading).lstrip("*_ ")
     if _heading_tag(heading) or _heading_tag(paper.heading):
-        return True
+        return "a tag before its heading"
     urls = [link for link in paper.links if link.url]
     if any(link.kind is LinkKind.PAPER and (url_kind(link.url or "") is LinkKind.PAPER
                                             or (is_link_label(link.label) and not _news_url(link.url or "")))
            for link in urls):
-        return False
+        return None
     if section and _SECTION_WORDS.search(section):
-        return True
+        return f"in section {section[:30]!r}"
     if not urls or any(link.kind is LinkKind.CODE for link in urls):
-        return False
-    return bool(_LAUNCH.search(paper.heading)) or bool(_DISCLAIMER.search(paper.body)) \
-        or all(_news_url(link.url or "") for link in urls)
+        return None
+    if _LAUNCH.search(paper.heading):
+        return "launch wording in its heading, no paper link"
+    if _DISCLAIMER.search(paper.body):
+        return "its text says it is no paper"
+    return "only news or blog links" if all(_news_url(link.url or "") for link in urls) else None

@@ -42,7 +42,7 @@ class Score:
     """Items whose links are followed by more of their text."""
 
     rule_bonus: float
-    """The rule's own preference (:attr:`ItemRule.bonus`)."""
+    """The rule's own preference (:attr:`.rules.Rule.bonus`)."""
 
     @property
     def total(self) -> float:

@@ -17,7 +17,7 @@ from generator.parser import parse_file, parse_text
 
 HERE = Path(__file__).resolve().parent
 CASES: dict[str, dict[str, Any]] = yaml.safe_load((HERE / "doubts" / "cases.yaml").read_text(encoding="utf-8"))
-LABELLED = [md for folder in ("wild", "heldout", "blind", "blind2") for md in sorted((HERE / folder).glob("*.md"))]
+LABELLED = [md for folder in ("wild", "heldout", "blind", "blind2", "blind3") for md in sorted((HERE / folder).glob("*.md"))]
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -62,11 +62,14 @@ def test_explain_says_why_each_item_is_an_item(capsys: pytest.CaptureFixture[str
     cands = out[out.index("candidates (best first):") + 1:out.index("items:")]
     assert cands[0].lstrip().startswith("* delimiter") and "linked 3×" in cands[0] and "= " in cands[0]
     assert len([c for c in cands if not c.startswith("      ")]) >= 2, "every candidate is listed"
-    items = out[out.index("items:") + 1:]
+    news_at = out.index("not papers (kept as news blocks):")
+    items, news = out[out.index("items:") + 1:news_at], out[news_at + 1:]
     issue = parse_file(md).issue
     assert issue is not None and len(items) == len(issue.papers)
-    for line, paper in zip(items, issue.papers):
+    for line, paper in zip(items, issue.papers, strict=True):
         assert f"{md}:{paper.location.line}: opened by rule 'delimiter'" in line
+    blog = next(b for b in issue.blocks if b.kind.value == "news")
+    assert news == [f"  {blog.location}: {blog.title[:50]!r} is no paper (a tag before its heading)"]
 
 
 def test_explain_names_what_filters_dropped(capsys: pytest.CaptureFixture[str]) -> None:

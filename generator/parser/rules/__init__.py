@@ -9,7 +9,7 @@ all. A new layout is a new module here, added to :data:`RULES`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 from ..finder import Finder, Layout
 

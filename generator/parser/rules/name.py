@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from ..filters import COMMON, run_filters
-from ..finder import _LEAD_LINK, Finder, Layout, starts_with_bold_name
+from ..finder import Finder, Layout, after_lead_link, starts_with_bold_name
 from . import Rule
 
 
@@ -14,9 +14,7 @@ def find(f: Finder) -> list[Layout]:
         if u.kind != "paragraph" or f.blocky[k]:
             continue
         text = f.first(k)
-        lead = _LEAD_LINK.match(text)
-        if lead and lead.group("rest").startswith("**"):
-            text = lead.group("rest")  # ``[2507.06261](arxiv) **Title** …``: the link leads the paragraph
+        _, text = after_lead_link(text)  # ``[2507.06261](arxiv) **Title** …``: the link leads the paragraph
         if starts_with_bold_name(text):
             starts.append(k)
         elif text.startswith(("**", "__")) and k and f.unit_links(k - 1) and not f.unit_links(k):

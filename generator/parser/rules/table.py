@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..finder import Finder, ItemSpan, Layout, split_heading
+from ..finder import Finder, ItemSpan, Layout, link_item, split_heading
 from ..links import RawLink, parse_link_line
 from ..tokens import Unit
 from . import Rule
@@ -33,14 +33,14 @@ def _row(f: Finder, line: int, rest_units: tuple[Unit, ...]) -> ItemSpan | None:
         if m and number is None:
             number = int(m.group(1))
             continue
-        found = parse_link_line(cell)
+        found = parse_link_line(cell) if not link_item(cell) else None  # ``[Title](url)`` is a title, not links
         if found:
             links.extend(found)
         else:
             texts.append(cell)
     if not texts:
         return None
-    title = next((t for t in texts if t.startswith(("**", "__"))), texts[0])
+    title = next((t for t in texts if t.startswith(("**", "__")) or link_item(t)), texts[0])
     heading, heading_links, _ = split_heading(title, name_style=False)
     others = [t for t in texts if t is not title]
     summary = max(others, key=len) if others else ""
