@@ -162,6 +162,6 @@ def test_empty_or_odd_papers_yml(tmp_path: Path):
 
 
 def test_title_without_letters_still_gets_a_valid_id():
-    odd = issue("2025-10-01 Odd_Name", "2025-10-01", [paper(1, "🤖 🚀", title_en="🤖 🚀", body="memory")])
+    odd = issue("2025-10-01-odd-name", "2025-10-01", [paper(1, "🤖 🚀", title_en="🤖 🚀", body="memory")])
     catalog, _ = build_catalog([odd], [], TOPICS)
     assert [p.id for p in catalog.papers] == ["paper-2025-10-01-odd-name-1"]
