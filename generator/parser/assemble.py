@@ -297,8 +297,9 @@ def _section_list(pieces: list[tuple[Unit, str]], ctx: _Ctx, skip_first: bool) -
     return tuple(sections)
 
 
-def _body_piece(ctx: _Ctx, u: Unit, start: int, prefix: str = "") -> tuple[str, list[Link]]:
-    """Markdown of lines ``start…u.end`` of a unit without its link lines, and those links."""
+def _body_piece(ctx: _Ctx, u: Unit, start: int, prefix: str = "", unquote: bool = False) -> tuple[str, list[Link]]:
+    """Markdown of lines ``start…u.end`` of a unit without its link lines, and those links (``unquote``: the
+    unit is a paper card written as a quote, whose ``>`` marks are no part of its text)."""
     links: list[Link] = []
     kept: list[str] = []
     scan = u.kind not in ("code", "html")
@@ -311,6 +312,8 @@ def _body_piece(ctx: _Ctx, u: Unit, start: int, prefix: str = "") -> tuple[str, 
             if scan and links and i > start and (classify([ctx.info.lines[i]], weak=False) is BlockKind.SPONSOR
                                                  or is_sign_off([ctx.info.lines[i]])):
                 scan = False  # lines run together (an HTML export's <p>s): after an ad or sign-off, links are theirs
+    if unquote:
+        kept = [re.sub(r"^\s*(?:>\s?)+", "", line) for line in kept]
     text = textwrap.dedent("\n".join(kept)).strip("\n")
     if prefix:
         text = prefix + ("\n" + text if text else "")
@@ -515,7 +518,8 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Pape
             if u.kind == "heading":
                 continue
             start = u.start if item.keep_first_paragraph else item.heading_line + item.heading_lines
-            text, found = _body_piece(ctx, u, start, "" if item.keep_first_paragraph else item.rest)
+            text, found = _body_piece(ctx, u, start, "" if item.keep_first_paragraph else item.rest,
+                                      unquote=u.kind == "quote")
             links.extend(found)
             if text:
                 pieces.append((u, text))
@@ -641,8 +645,9 @@ def _date_near_top(ctx: _Ctx, front: _Front, layout: Layout) -> _dt.date | None:
     return None
 
 
-_VIEW_ONLINE = re.compile(r"^\s*[^\w\s]*\s*(?:웹에서\s*보기|웹\s*버전|브라우저에서\s*보기|view\s+(?:it\s+)?online|view\s+in\s+browser|"
-                          r"web\s+version|read\s+online)\s*(?:[:：→]|👉)\s*<?(?P<url>https?://[^\s<>]+)>?\s*$", re.IGNORECASE)
+_VIEW_ONLINE = re.compile(r"^\s*[^\w\s\[]*\s*\[?(?:웹에서\s*보기|웹\s*버전|브라우저에서\s*보기|view\s+(?:it\s+)?online|view\s+in\s+browser|"
+                          r"web\s+version|read\s+online)(?:\s*(?:[:：→]|👉)\s*<?|\]\()(?P<url>https?://[^\s<>()]+)[>)]?\s*$",
+                          re.IGNORECASE)
 
 
 def _view_online(ctx: _Ctx) -> str | None:

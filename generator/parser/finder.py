@@ -19,7 +19,7 @@ from .titles import NUMBER_RE, has_hangul, is_sentence, number_of, strip_decorat
 from .tokens import MARKER_RE, ListItem, Unit
 
 __all__ = ["LineInfo", "ItemSpan", "Layout", "Finder", "BOLD_OPEN", "WHOLE_BOLD", "plain_head",
-           "starts_with_bold_name", "is_whole_bold", "titled_item", "link_item", "after_lead_link"]
+           "starts_with_bold_name", "is_whole_bold", "titled_item", "link_item", "after_lead_link", "plain_title_line"]
 
 _PARTICLE = re.compile(
     r"^(?:은|는|이|가|을|를|의|에|에서|와|과|로|으로|란|이란|도|만|까지|부터|에게|처럼|보다|라는|이라는|(?:이)?다)(?=[\s,.]|$)"
@@ -55,6 +55,24 @@ def after_lead_link(text: str) -> tuple[RawLink | None, str]:
     if m and (is_link_label(m.group("label")) or _ID_LABEL.match(m.group("label"))) and m.group("rest").startswith("**"):
         return title_link(m.group("label"), m.group("url")), m.group("rest")
     return None, text
+
+
+_TIME_PREFIX = re.compile(r"^\d{1,2}:\d{2}\s*(?:[-–—~]\s*(?:\d{1,2}:\d{2}\s*)?)?[-–—|·]?\s*")
+"""A time slot before a title: ``10:30 — Title``, ``10:30-11:00 Title``."""
+_ARXIV_TAIL = re.compile(r"\s*[—–\-|·,]?\s*[(\[]?\s*arxiv\s*:\s*(?P<id>\d{4}\.\d{4,5})(?:v\d+)?\s*[)\]]?\s*$", re.IGNORECASE)
+"""An arXiv id written after a title: ``Magistral — arXiv:2506.10910``."""
+
+
+def plain_title_line(line: str) -> bool:
+    """A line that reads as a title of its own: no markup, no link, not a sentence, a few words long."""
+    text = _TIME_PREFIX.sub("", line.strip())
+    if not text or len(text) > 200 or len(text.split()) < 2 or line.startswith((" ", "\t")):
+        return False
+    if re.match(r"^\d{1,3}/\s", text):
+        return False  # ``1/ …``: a thread of posts is running text, not title lines
+    if any(ch in text for ch in "*_[]<>`|") or "://" in text or is_sentence(text):
+        return False
+    return not re.match(r"^[\w가-힣 ]{1,20}\s*[:：]", text)  # ``게시일: …`` is a field
 
 
 def _is_summary(text: str) -> bool:
@@ -344,6 +362,9 @@ class Finder:
         if NUMBER_RE.match(lead) and not NUMBER_RE.match(text):
             text = lead  # ``🥇 1. Title``
         number, text = _number_and_rest(text)
+        if head_unit.kind == "quote":
+            text = re.sub(r"^(?:>\s*)+", "", text)  # ``> **제목**``: a card written as a quote
+        text = _TIME_PREFIX.sub("", text) if _TIME_PREFIX.match(text) and pattern == "plain" else text
         lead, text = after_lead_link(text)
         lead_links: tuple[RawLink, ...] = (lead,) if lead else ()
         m = _TITLE_LABEL.match(text)
@@ -368,6 +389,10 @@ class Finder:
             text = re.sub(r"\s*(?:-{2,}|={2,}|~{2,}|━{2,}|─{2,}|═{2,})\s*$", "", text) if closed is None else closed
         name_style = pattern == "name"
         heading, links, rest = split_heading(text, name_style=name_style)
+        arxiv = _ARXIV_TAIL.search(heading) if "rxiv" in heading or "RXIV" in heading else None
+        if arxiv and heading[:arxiv.start()].strip():
+            links = links + (title_link("arXiv", f"https://arxiv.org/abs/{arxiv.group('id')}"),)
+            heading = heading[:arxiv.start()].strip()
         if not rest and pattern == "list" and len(heading) <= 500:
             m = _TITLE_THEN_SUMMARY.match(heading)
             if m and has_hangul(m.group("summary")) and not has_hangul(m.group("title")) \

@@ -59,6 +59,8 @@ def find_items(units: tuple[Unit, ...], info: LineInfo, offset: int = 0) -> Choi
     candidates: list[Candidate] = []
     rejected: list[str] = []
     for rule in RULES:
+        if rule.fallback and any(c.score.linked >= 2 for c in candidates):
+            continue
         for layout in rule.find(f):
             if not layout.items:
                 rejected.extend(f"{rule.name}: {note}" for note in layout.notes)

@@ -63,6 +63,7 @@ _ENTRY = re.compile(
     r"|(?P<lm>" + _KEYED_ALT + r")\s*\**\s*[:：]\s*\**\s*\[(?P<lml>[^\]]*)\]\((?P<lmu>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)"
     r"|(?P<ll>" + _KEYED_ALT + r")\s*\**\s*[:：]\s*\**\s*<?(?P<lu>" + _URL + r"|" + _SCHEMELESS + r")>?"
     r"|(?P<lp>" + _KEYED_ALT + r")\s*[(（]\s*(?P<lpu>(?:https?://|www\.)[^\s|<>\"'()（）]+(?:\([^\s()]*\)[^\s|<>\"'()（）]*)*)\s*[)）]"
+    r"|(?P<ax>arxiv\s*:\s*(?P<axid>\d{4}\.\d{4,5})(?:v\d+)?)(?![\w/])"
     r"|(?<![^\s|·•,/])(?P<gl>[^\W\d_][^:：|·•\[\]()<>*\n👉]{0,24}?)\s*(?:[:：]|👉)\s*<?(?P<gu>https?://[^\s|<>\"']+)>?"
     r"|(?P<bu>" + _URL + r")"
     r"|(?<![\w])(?P<pl>(?:" + _PLAIN_ALT + r")" + _SUFFIX + r")(?![\w])",
@@ -224,6 +225,8 @@ def _entries(text: str) -> list[RawLink] | None:
             found.append(_make(m.group("ll"), target))
         elif m.group("lp") is not None:
             found.append(_make(m.group("lp"), m.group("lpu")))
+        elif m.group("ax") is not None:  # ``arXiv:2506.10910``
+            found.append(_make("arXiv", f"https://arxiv.org/abs/{m.group('axid')}"))
         elif m.group("gl") is not None:  # ``애플 연구 페이지: https://…``: a label of its own, kind by host
             if is_header_key(m.group("gl")):
                 return None  # ``URL: …``, ``출처: …``: a header line, not a link line

@@ -13,7 +13,8 @@ _KEYS: dict[str, str] = {}
 for _field, _names in {
     "author": ("author", "by", "저자", "작성자", "글쓴이", "필자", "보낸 사람", "보낸사람", "발신자", "from", "sender", "에디터", "editor",
                "편집", "편집자", "편집인", "글", "발행인", "written by", "정리", "작성", "엮은이", "엮음", "큐레이션",
-               "큐레이터", "기록", "curated by", "compiled by", "정리한 사람", "글·정리", "글/정리", "정리·글"),
+               "큐레이터", "기록", "curated by", "compiled by", "정리한 사람", "글·정리", "글/정리", "정리·글", "번역·정리",
+               "번역", "역자", "옮긴이"),
     "url": ("url", "원문", "원문 링크", "원문 보기", "원문보기", "원본", "출처", "source", "link", "링크", "original",
             "original post", "웹에서 보기", "웹 버전", "view online", "web version", "read online", "permalink",
             "원문 스레드", "스레드", "브라우저에서 보기", "view in browser"),
@@ -30,7 +31,7 @@ def is_header_key(label: str) -> bool:
 
 
 _HEADER = re.compile(r"^\s*\**(?P<key>[^:：*→]{1,20}?)\**\s*(?:[:：]|→)\**\s*(?P<value>.+?)\s*$")
-_KEY_SPACE = re.compile(r"^(?P<key>발행일|발행|날짜|편집|에디터|정리|작성|작성자|글|엮은이|보낸 사람)\s+(?P<value>[^:：\s].{0,60})$")
+_KEY_SPACE = re.compile(r"^(?P<key>발행일|발행인|발행|날짜|편집|에디터|정리|작성|작성자|글|엮은이|보낸 사람)\s+(?P<value>[^:：\s].{0,60})$")
 """A field written without a colon: ``편집 한지우``, ``발행일 2026년 4월 20일``."""
 
 _MONTHS = {m: i for i, m in enumerate(
@@ -82,6 +83,7 @@ class HeaderLines:
 _SEGMENTS = re.compile(r"\s+[·|•/]\s+|\s+[-–—]\s+(?=\S+\s*[:：])")
 """Separators of several header fields written on one line (``2025-11-09 · 정리: 박서연``)."""
 _LEAD_SYMBOLS = re.compile(r"^(?:[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d>]\s*)+")
+_KEY_DOT = re.compile(r"^(글|정리|편집|작성|번역|발행인|에디터)\s*·\s*(?=\S)")
 _BY = re.compile(r"^(?:by|글|written by)\s+(?P<name>[^:：]{1,40})$", re.IGNORECASE)
 
 
@@ -119,7 +121,8 @@ def parse_header_lines(lines: list[str], *, title_line: bool = False) -> HeaderL
         return None  # header lines are short; a long line is text
     known = unknown = 0
     for n, line in enumerate(rows):
-        parts = [_segment(part) for part in _SEGMENTS.split(line.strip())]
+        line = _KEY_DOT.sub(r"\1: ", line.strip())  # ``글 · 박지현``
+        parts = [_segment(part) for part in _SEGMENTS.split(line)]
         if parts and all(parts):
             known += 1
             for field, value in parts:  # type: ignore[misc]

@@ -29,11 +29,14 @@ class Rule:
     find: Callable[[Finder], list[Layout]]
     """The candidate layouts of the document under this rule."""
 
+    fallback: bool = False
+    """Asked only when no other rule found a layout with at least two linked items."""
+
 
 def _rules() -> tuple[Rule, ...]:
-    from . import bold, delimiter, heading, list_items, marker, name, numbered, rule, section, table
+    from . import bold, delimiter, heading, list_items, marker, name, numbered, plain, quote, rule, section, table
     return (list_items.RULE, numbered.RULE, delimiter.RULE, table.RULE, heading.RULE, section.RULE, rule.RULE,
-            marker.RULE, bold.RULE, name.RULE)
+            marker.RULE, quote.RULE, bold.RULE, name.RULE, plain.RULE)
 
 
 RULES: tuple[Rule, ...] = _rules()
