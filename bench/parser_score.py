@@ -44,7 +44,7 @@ class Tally:
     wrong_files: int = 0
     silent: list[str] = field(default_factory=list)
 
-    def add(self, other: "Tally") -> None:
+    def add(self, other: Tally) -> None:
         for name in ("files", "exact_count", "expected", "found", "matched", "titles", "titles_right", "links",
                      "links_right", "wrong_files"):
             setattr(self, name, getattr(self, name) + getattr(other, name))

@@ -14,21 +14,32 @@ import re
 import textwrap
 from dataclasses import dataclass, field, replace
 
-from ..model import (Block, BlockKind, GlossaryEntry, Issue, LayoutReport, Link, LinkKind, Location, Paper, Problem,
-                     Section,
-                     Severity, Source)
+from ..model import (
+    Block,
+    BlockKind,
+    GlossaryEntry,
+    Issue,
+    LayoutReport,
+    Link,
+    LinkKind,
+    Location,
+    Paper,
+    Problem,
+    Section,
+    Severity,
+    Source,
+)
 from ..sources import SourceText, unsafe_targets
-from .blocks import (AD_CLOSE, AD_OPEN, classify, glossary_entry, is_highlights_lines,
-                     is_image_only, is_sign_off)
-from .items import ItemSpan, Layout, LineInfo, find_items
-from .links import RawLink, is_link_label, kind_for, names_link, split_trailing_links, url_kind
-from .nonpaper import find_legend, news_reason
-from .metadata import HeaderLines, merge_headers, parse_date, parse_header_lines
-from .titles import has_hangul, has_latin, is_sentence, plain, split_title, strip_decoration, title_text
+from .blocks import AD_CLOSE, AD_OPEN, classify, glossary_entry, is_highlights_lines, is_image_only, is_sign_off
 from .doubts import Evidence, doubts, most_linked_note
 from .explain import layout_report
 from .footnotes import inline_footnotes
 from .htmlmd import has_html, html_to_markdown
+from .items import ItemSpan, Layout, LineInfo, find_items
+from .links import RawLink, is_link_label, kind_for, names_link, split_trailing_links, url_kind
+from .metadata import HeaderLines, merge_headers, parse_date, parse_header_lines
+from .nonpaper import find_legend, news_reason
+from .titles import has_hangul, has_latin, is_sentence, plain, split_title, strip_decoration, title_text
 from .tokens import MARKER_RE, Unit, code_lines, code_lines_of, to_units
 
 __all__ = ["build_issue"]
@@ -210,9 +221,7 @@ def _section_headings(ctx: _Ctx, units: tuple[Unit, ...], item_lines: set[int]) 
         if u.start in item_lines:
             continue
         first = ctx.info.lines[u.start].strip()
-        if u.kind == "heading":
-            out.append((u.start, plain(first)))
-        elif u.kind == "paragraph" and u.end - u.start == 1 and len(first) <= 40 and not ctx.info.links(u.start) \
+        if u.kind == "heading" or u.kind == "paragraph" and u.end - u.start == 1 and len(first) <= 40 and not ctx.info.links(u.start) \
                 and (first.startswith(("■", "□", "▣", "◆", "◇", "【", "[")) or (
                     _WHOLE_BOLD.match(first) and n and units[n - 1].kind == "hr")):
             out.append((u.start, plain(first)))
@@ -263,9 +272,7 @@ def _front(ctx: _Ctx, units: tuple[Unit, ...]) -> _Front:
             current.add(u)
             continue
         close()
-        if kind is None and u.kind == "list" and front.intro:
-            kind = BlockKind.HIGHLIGHTS
-        elif kind is None and u.kind == "paragraph" and is_highlights_lines(lines) \
+        if kind is None and u.kind == "list" and front.intro or kind is None and u.kind == "paragraph" and is_highlights_lines(lines) \
                 and not any(ctx.info.links(i) for i in range(u.start, u.end)):
             kind = BlockKind.HIGHLIGHTS
         if kind is not None:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..model import Issue, LinkKind, LayoutReport, Location, Problem, Severity
+from ..model import Issue, LayoutReport, LinkKind, Location, Problem, Severity
 from .filters import SECTION_LABEL
 
 __all__ = ["Evidence", "CHECKS", "doubts", "most_linked_note"]

@@ -9,8 +9,8 @@ start it drops is told in the layout's notes, so ``digest parse --explain`` can 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from .finder import BOLD_OPEN, Finder, plain_head, starts_with_bold_name
 from .titles import NUMBER_RE
@@ -152,7 +152,7 @@ def trim(f: Finder, starts: list[int]) -> list[int]:
     linked = f.section_linked(starts)
     if sum(linked) * 2 <= len(starts):
         return starts
-    numbered = sum(1 for k, has in zip(starts, linked) if has and NUMBER_RE.match(f.head_text(k))) * 2 > sum(linked)
+    numbered = sum(1 for k, has in zip(starts, linked, strict=True) if has and NUMBER_RE.match(f.head_text(k))) * 2 > sum(linked)
     first, last = 0, len(starts) - 1
     while first < last and not linked[first] and not _edge_is_paper(f, starts, first, bounds[first], numbered):
         first += 1

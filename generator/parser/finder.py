@@ -136,7 +136,7 @@ def link_item(text: str) -> bool:
     return len(label) >= 4 and not label.startswith("!")
 
 
-def titled_item(it: ListItem, info: "LineInfo") -> bool:
+def titled_item(it: ListItem, info: LineInfo) -> bool:
     """A bullet item that can be a paper: it opens with a bold name, with a title link
     (``- 🔬 [Lab] [Title](url)``), or with a title line (not a sentence) followed by body blocks."""
     if not it.children or it.children[0].kind != "paragraph":
@@ -319,7 +319,7 @@ class Finder:
     def section_linked(self, starts: list[int]) -> list[bool]:
         """Per start: whether the units from it to the next start carry links."""
         bounds = starts[1:] + [len(self.units)]
-        return [any(self.unit_links(j) for j in range(a, b)) for a, b in zip(starts, bounds)]
+        return [any(self.unit_links(j) for j in range(a, b)) for a, b in zip(starts, bounds, strict=True)]
 
     def _blocky(self, u: Unit) -> bool:
         if u.kind not in ("heading", "paragraph"):
@@ -474,15 +474,13 @@ def split_runs(units: tuple[Unit, ...], info: LineInfo) -> tuple[Unit, ...]:
         cuts = [0]
         for j in range(1, len(u.items)):
             prev, it = u.items[j - 1], u.items[j]
-            if u.ordered and prev.number is not None and it.number is not None and it.number <= prev.number:
-                cuts.append(j)
-            elif not u.ordered and titled_item(prev, info) != titled_item(it, info) and j - cuts[-1] >= 2:
+            if u.ordered and prev.number is not None and it.number is not None and it.number <= prev.number or not u.ordered and titled_item(prev, info) != titled_item(it, info) and j - cuts[-1] >= 2:
                 cuts.append(j)
         if len(cuts) == 1:
             out.append(u)
             continue
         bounds = cuts + [len(u.items)]
-        for a, b in zip(bounds, bounds[1:]):
+        for a, b in zip(bounds, bounds[1:], strict=False):
             end = u.items[b].start if b < len(u.items) else u.end
             out.append(Unit("list", u.items[a].start, end, ordered=u.ordered, items=u.items[a:b]))
     return tuple(out)

@@ -18,9 +18,8 @@ _URL = re.compile(r"<?(https?://[^\s<>]+)>?")
 
 
 def _inline(text: str) -> str:
-    m = None
-    for m in _URL.finditer(text):
-        pass
+    found = list(_URL.finditer(text))
+    m = found[-1] if found else None  # the last address is the paper's
     if m is None:
         return f" ({text.strip()})"
     url = m.group(1).rstrip(".,;)")

@@ -225,10 +225,7 @@ def html_to_markdown(body: str, code_lines: set[int]) -> str:
             chunk.clear()
 
     for i, line in enumerate(lines):
-        if i in code_lines:
-            flush()
-            out.append(line)
-        elif not line.strip():
+        if i in code_lines or not line.strip():
             flush()
             out.append(line)
         else:

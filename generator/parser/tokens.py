@@ -38,7 +38,7 @@ class ListItem:
     number: int | None
     """The item's number for ordered lists (``3.`` → 3)."""
 
-    children: tuple["Unit", ...]
+    children: tuple[Unit, ...]
     """The item's own blocks."""
 
 

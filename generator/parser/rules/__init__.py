@@ -8,8 +8,8 @@ all. A new layout is a new module here, added to :data:`RULES`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from ..finder import Finder, Layout
 

@@ -25,7 +25,7 @@ def find(f: Finder) -> list[Layout]:
             if mark and len(f.first(k)) > 2:
                 by_mark.setdefault(mark, []).append(k)
     layouts = []
-    for mark, starts in by_mark.items():
+    for starts in by_mark.values():
         if len(starts) < 3:
             continue
         starts, notes = run_filters(f, starts, COMMON)

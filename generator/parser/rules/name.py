@@ -15,9 +15,7 @@ def find(f: Finder) -> list[Layout]:
             continue
         text = f.first(k)
         _, text = after_lead_link(text)  # ``[2507.06261](arxiv) **Title** …``: the link leads the paragraph
-        if starts_with_bold_name(text):
-            starts.append(k)
-        elif text.startswith(("**", "__")) and k and f.unit_links(k - 1) and not f.unit_links(k):
+        if starts_with_bold_name(text) or text.startswith(("**", "__")) and k and f.unit_links(k - 1) and not f.unit_links(k):
             starts.append(k)
     starts, notes = run_filters(f, starts, ("merge_inner_names", *COMMON))
     return [f.from_starts("name", starts, notes)] if starts else [f.rejected("name", notes)] if notes else []
