@@ -446,14 +446,17 @@ class Finder:
     def links_inside(self, item: ItemSpan) -> bool:
         """True when the item's link line is followed by more of its text: papers open or close with their
         links, so an item with links in the middle has taken in the start of the next paper."""
-        text = [u for u in item.units[1:] if u.kind not in ("hr", "html", "code")
-                and self.info.unit_block_kind(u) is None]
-        where = [n for n, u in enumerate(text) if self.info.unit_has_links(u)]
-        if not where or item.heading_links or where[-1] == len(text) - 1:
+        if item.heading_links:
             return False
-        first = text[where[-1]]
-        links_first = where[-1] == 0 and all(self.info.links(i) for i in range(first.start, first.end)
-                                             if self.info.lines[i].strip())
+        units = [u for u in item.units[1:] if u.kind not in ("hr", "html", "code")]
+        block_kind = self.info.unit_block_kind  # classified only where the answer depends on it (it is costly)
+        last = next((n for n in range(len(units) - 1, -1, -1)
+                     if self.info.unit_has_links(units[n]) and block_kind(units[n]) is None), None)
+        if last is None or not any(block_kind(u) is None for u in units[last + 1:]):
+            return False  # no links, or they close the item's text
+        first_text = next(n for n, u in enumerate(units) if block_kind(u) is None)
+        lines = range(units[last].start, units[last].end)
+        links_first = last == first_text and all(self.info.links(i) for i in lines if self.info.lines[i].strip())
         return not links_first
 
     def item_linked(self, item: ItemSpan) -> bool:
