@@ -126,11 +126,29 @@ def no_paper_link(ev: Evidence) -> list[Problem]:
     with_paper = [p for p in papers if any(link.url and link.kind is LinkKind.PAPER for link in p.links)]
     if len(papers) < 3 or len(with_paper) * 3 < len(papers) * 2:
         return []
+    linked = {p.position for p in with_paper}
     return [_warn(p.location, f"paper {p.position} ({p.heading[:40]!r}) has links but no paper link while "
                   f"{len(with_paper)} of {len(papers)} papers have one",
                   "if it is a blog post, a launch or news, mark it (`[뉴스]`, a legend, or a news section); "
                   "otherwise add its paper link")
-            for p in papers if p not in with_paper and any(link.url for link in p.links)]
+            for p in papers if p.position not in linked and any(link.url for link in p.links)]
+
+
+def two_papers_in_one(ev: Evidence) -> list[Problem]:
+    """An item with two different arXiv papers: two papers read as one (a heading taken for an ad, say)."""
+    out: list[Problem] = []
+    for p in ev.issue.papers:
+        ids: dict[str, Location] = {}
+        for link in p.links:
+            m = _ARXIV_ID.search(link.url or "")
+            if m:
+                ids.setdefault(_paper_key(link.url or ""), link.location)
+        if len(ids) >= 2:
+            where = list(ids.values())[1]
+            out.append(_warn(where, f"paper {p.position} ({p.heading[:40]!r}) links {len(ids)} different arXiv papers",
+                             "if these are two papers, give the second its own heading like the others; if one is "
+                             "related work, move its link into the text"))
+    return out
 
 
 def few_items(ev: Evidence) -> list[Problem]:
@@ -231,6 +249,7 @@ CHECKS: tuple[tuple[str, Callable[[Evidence], list[Problem]]], ...] = (
     ("close_readings", close_readings),
     ("odd_titles", odd_titles),
     ("no_paper_link", no_paper_link),
+    ("two_papers_in_one", two_papers_in_one),
     ("few_items", few_items),
     ("arxiv_dates", arxiv_dates),
     ("shared_links", shared_links),

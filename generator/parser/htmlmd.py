@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from urllib.parse import quote
 
 __all__ = ["html_to_markdown", "has_html"]
 
@@ -36,6 +37,12 @@ def has_html(text: str) -> bool:
     return "<" in text and _TAG_HINT.search(text) is not None
 
 
+def _url(value: str) -> str:
+    """An ``href``/``src`` value as a Markdown link target: trimmed, and the characters that would end the target
+    or start new Markdown (``( ) < >``, blanks) percent-encoded, so ``/x)[c](https://…`` stays one address."""
+    return quote(value.strip(), safe="/:?#[]@!$&'*+,;=%~.-_")
+
+
 class _Converter(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=False)
@@ -53,7 +60,7 @@ class _Converter(HTMLParser):
         if tag in _DROP_CONTENT:
             self.drop += 1
         elif tag == "a":
-            self.links.append((len(self.out), a.get("href", "").strip()))
+            self.links.append((len(self.out), _url(a.get("href", ""))))
             self.out.append("[" + keep)
         elif tag in _INLINE:
             self.out.append(_INLINE[tag] + keep)
@@ -61,7 +68,7 @@ class _Converter(HTMLParser):
             self.out.append("**" + keep)
         elif tag == "img":
             alt = a.get("alt", "").replace("]", "").replace("[", "")
-            self.out.append(f"![{alt}]({a.get('src', '').strip()})" + keep)
+            self.out.append(f"![{alt}]({_url(a.get('src', ''))})" + keep)
         elif tag == "br":
             self.out.append(" " + keep)
         elif tag == "hr":
@@ -160,6 +167,7 @@ class _Audit(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.ok = True
         self.open: list[str] = []
+        self.counts: dict[str, int] = {}
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in _SAFE_TAGS:
@@ -170,17 +178,23 @@ class _Audit(HTMLParser):
                 self.ok = False
         if tag not in _VOID:
             self.open.append(tag)
+            self.counts[tag] = self.counts.get(tag, 0) + 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
         if tag not in _VOID and self.open and self.open[-1] == tag:
-            self.open.pop()
+            self._pop()
+
+    def _pop(self) -> str:
+        tag = self.open.pop()
+        self.counts[tag] -= 1
+        return tag
 
     def handle_endtag(self, tag: str) -> None:
         if tag not in _SAFE_TAGS:
             self.ok = False
-        elif tag in self.open:
-            while self.open and self.open.pop() != tag:
+        elif self.counts.get(tag):  # a count, not a scan of the stack: no quadratic time on many open tags
+            while self.open and self._pop() != tag:
                 pass
         elif tag not in _BLOCK_WRAPPERS:
             self.ok = False

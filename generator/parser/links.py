@@ -77,7 +77,9 @@ _LABEL_JUNK = re.compile(r"[^\w\s.-]+|^[\s.-]+|[\s.-]+$")
 _LINKED_IMAGE = re.compile(r"\[!\[([^\]]*)\]\([^)]*\)\]\(")
 _LEAD_JUNK = re.compile(r"[^\w\[<]+")
 _MD_LINK = r"\[\[?[^\]\[]*\]\]?\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)"
-_SEP = r"\s*[|/·,•・]?\s*"
+_SEP = r"(?:\s*[|/·,•・]\s*|\s+)"
+"""Between two links of a group: a separator with optional blanks, or blanks alone (one way to match each, so a
+long group that fails does not backtrack exponentially)."""
 _TRAILING = re.compile(
     r"(?P<group>\(\s*" + _MD_LINK + r"(?:" + _SEP + _MD_LINK + r")*\s*\)"
     r"|" + _MD_LINK + r"(?:" + _SEP + _MD_LINK + r")*)\s*$"

@@ -11,7 +11,10 @@ from . import Rule
 def find(f: Finder) -> list[Layout]:
     by_level: dict[int, list[int]] = {}
     for k, u in enumerate(f.units):
-        if u.kind == "heading" and not f.blocky[k] and classify([f.first(k)], weak=True) is None:
+        if u.kind != "heading" or f.blocky[k]:
+            continue
+        # a weak ad or footer word (강의, 구독) in a heading whose text carries links does not make it an ad
+        if classify([f.first(k)], weak=True) is None or (k + 1 < len(f.units) and f.unit_links(k + 1)):
             by_level.setdefault(u.level, []).append(k)
     layouts = []
     for starts in by_level.values():
