@@ -250,6 +250,9 @@ def parse_link_line(line: str) -> list[RawLink] | None:
     text = re.sub(r"^\s*(?:>\s*)*(?:[-*+•]\s+)?", "", line).strip()
     if not text or len(text) > 2000:
         return None
+    if len(text) > 60 and "](" not in text and "://" not in text and "www." not in text and ":" not in text[-40:] \
+            and "arxiv" not in text.lower():
+        return None  # long prose: a link line without addresses is a few labels (``논문 | 트윗``)
     if "[[" in text:
         text = _WRAPPED_LINK.sub(r"\1", text)
 
