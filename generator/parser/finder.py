@@ -389,7 +389,7 @@ class Finder:
             text = re.sub(r"\s*(?:-{2,}|={2,}|~{2,}|━{2,}|─{2,}|═{2,})\s*$", "", text) if closed is None else closed
         name_style = pattern == "name"
         heading, links, rest = split_heading(text, name_style=name_style)
-        arxiv = _ARXIV_TAIL.search(heading) if "rxiv" in heading or "RXIV" in heading else None
+        arxiv = _ARXIV_TAIL.search(heading) if "arxiv" in heading.lower() else None
         if arxiv and heading[:arxiv.start()].strip():
             links = links + (title_link("arXiv", f"https://arxiv.org/abs/{arxiv.group('id')}"),)
             heading = heading[:arxiv.start()].strip()
