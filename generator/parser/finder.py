@@ -16,6 +16,7 @@ from ..model import BlockKind
 from .blocks import AD_CLOSE, AD_OPEN, classify
 from .links import RawLink, is_link_label, parse_link_line, split_trailing_links, title_link
 from .titles import NUMBER_RE, has_hangul, is_sentence, number_of, strip_decoration
+from .metadata import is_header_key
 from .tokens import MARKER_RE, ListItem, Unit
 
 __all__ = ["LineInfo", "ItemSpan", "Layout", "Finder", "BOLD_OPEN", "WHOLE_BOLD", "plain_head",
@@ -66,13 +67,16 @@ _ARXIV_TAIL = re.compile(r"\s*[—–\-|·,]?\s*[(\[]?\s*arxiv\s*:\s*(?P<id>\d{4
 def plain_title_line(line: str) -> bool:
     """A line that reads as a title of its own: no markup, no link, not a sentence, a few words long."""
     text = _TIME_PREFIX.sub("", line.strip())
-    if not text or len(text) > 200 or len(text.split()) < 2 or line.startswith((" ", "\t")):
+    if not text or len(text) > 200 or line.startswith((" ", "\t")):
         return False
+    if len(text.split()) < 2 and not re.fullmatch(r"[\w.\-]+/[\w.\-]+|[\w.]+(?:-[\w.]+)+", text):
+        return False  # one word is a title only when it names a repository or a model (``karpathy/nanochat``)
     if re.match(r"^\d{1,3}/\s", text):
         return False  # ``1/ …``: a thread of posts is running text, not title lines
     if any(ch in text for ch in "*_[]<>`|") or "://" in text or is_sentence(text):
         return False
-    return not re.match(r"^[\w가-힣 ]{1,20}\s*[:：]", text)  # ``게시일: …`` is a field
+    field = re.match(r"^(?P<key>[\w가-힣 ]{1,20}?)\s*[:：]", text)  # ``게시일: …`` is a field, ``Name: Subtitle`` a title
+    return not field or not (is_header_key(field.group("key")) or re.fullmatch(r"[가-힣 ]{1,8}", field.group("key")))
 
 
 def _is_summary(text: str) -> bool:

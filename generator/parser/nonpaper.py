@@ -153,10 +153,10 @@ def news_reason(paper: Paper, raw_heading: str, legend: Legend | None, section: 
         return None
     if section and _SECTION_WORDS.search(section):
         return f"in section {section[:30]!r}"
+    if urls and _DISCLAIMER.search(paper.body):
+        return "its text says it is no paper"
     if not urls or any(link.kind is LinkKind.CODE for link in urls):
         return None
     if _LAUNCH.search(paper.heading):
         return "launch wording in its heading, no paper link"
-    if _DISCLAIMER.search(paper.body):
-        return "its text says it is no paper"
     return "only news or blog links" if all(_news_url(link.url or "") for link in urls) else None
