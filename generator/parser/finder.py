@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from ..model import BlockKind
 from .blocks import AD_CLOSE, AD_OPEN, classify
 from .links import RawLink, is_link_label, parse_link_line, split_trailing_links, title_link
-from .titles import NUMBER_RE, has_hangul, is_sentence, number_of, strip_decoration
 from .metadata import is_header_key
+from .titles import NUMBER_RE, has_hangul, is_sentence, number_of, strip_decoration
 from .tokens import MARKER_RE, ListItem, Unit
 
 __all__ = ["LineInfo", "ItemSpan", "Layout", "Finder", "BOLD_OPEN", "WHOLE_BOLD", "plain_head",
