@@ -4,17 +4,17 @@ and a file whose expectation is deliberately wrong must give the matching figure
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
-import pytest
 import yaml
 
-from bench.parser_score import main
+ROOT = Path(__file__).resolve().parents[2]
+WILD = ROOT / "tests" / "parser" / "wild"
 
-WILD = Path(__file__).resolve().parents[1] / "parser" / "wild"
 
-
-def test_scores_a_right_and_a_wrong_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_scores_a_right_and_a_wrong_file(tmp_path: Path) -> None:
     good = "links-lab-tags-korean-link-titles"
     for name in (good, "mail-dash-numbered-wrapped-orig"):
         shutil.copy(WILD / f"{name}.md", tmp_path / f"{name}.md")
@@ -26,8 +26,10 @@ def test_scores_a_right_and_a_wrong_file(tmp_path: Path, capsys: pytest.CaptureF
     bad.write_text(yaml.safe_dump(want, allow_unicode=True), encoding="utf-8")
     n_good = len(yaml.safe_load((tmp_path / f"{good}.expected.yaml").read_text(encoding="utf-8"))["papers"])
 
-    assert main([str(tmp_path), "-v"]) == 0
-    out = capsys.readouterr().out
+    proc = subprocess.run([sys.executable, "-m", "bench.parser_score", str(tmp_path), "-v"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
     total = next(line for line in out.splitlines() if line.startswith("total"))
     assert "files   2" in total and "exact count 1/2" in total and "wrong 1," in total
     expected, found = n_good + len(want["papers"]), n_good + len(want["papers"]) + 1
