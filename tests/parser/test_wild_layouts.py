@@ -60,7 +60,14 @@ def differences(got: dict[str, Any], want: dict[str, Any]) -> list[str]:
     nonpapers = sum(1 for b in got["blocks"] if b["kind"] == "news")
     if nonpapers != want.get("nonpapers", 0):
         diffs.append(f"non-paper items: got {nonpapers}, expected {want.get('nonpapers', 0)}")
-    papers, wanted = got["papers"], want["papers"]
+    return diffs + paper_differences(got["papers"], want["papers"], placeholders=False)
+
+
+def paper_differences(papers: list[dict[str, Any]], wanted: list[dict[str, Any]], *,
+                      placeholders: bool) -> list[str]:
+    """Differences of the papers: count, titles, paper/code/tweet URLs and other links (``placeholders``: an
+    other link without address counts, as ``None``)."""
+    diffs: list[str] = []
     if len(papers) != len(wanted):
         diffs.append(f"paper count: got {len(papers)}, expected {len(wanted)}; headings found: "
                      + "; ".join(f"{p['line']}: {p['heading'][:50]!r}" for p in papers))
@@ -73,7 +80,7 @@ def differences(got: dict[str, Any], want: dict[str, Any]) -> list[str]:
         for key in LINK_KEYS:
             if links[key] != exp["links"][key]:
                 diffs.append(f"{where} {key} link: got {links[key]!r}, expected {exp['links'][key]!r}")
-        other = [o["url"] for o in links["other"] if o["url"]]  # a placeholder has no address
+        other = [o["url"] for o in links["other"] if placeholders or o["url"]]
         if other != exp["links"]["other"]:
             diffs.append(f"{where} other links: got {other}, expected {exp['links']['other']}")
     return diffs
