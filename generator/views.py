@@ -616,8 +616,11 @@ class ViewBuilder:
         )
 
     def link_label(self, link: Link) -> str:
-        """The label as written, unless it is Korean on a page of another language: then the kind's name."""
+        """The label as written, unless it is Korean on a page of another language, an address, or a title (the
+        heading's own link, ``[Title](https://arxiv.org/…)``): then the kind's name."""
         if self.lang != PRIMARY_LANGUAGE and _HANGUL.search(link.label):
+            return self._link_labels[link.kind]
+        if "://" in link.label or len(link.label) > 32:
             return self._link_labels[link.kind]
         return link.label
 

@@ -71,6 +71,7 @@ _ENTRY = re.compile(
 )
 _EMPHASIS = re.compile(r"\*\*|__|\[(?=\[)|(?<=\])\](?=\()")
 """Bold marks and doubled brackets around labels (``**[논문]**(…)``, ``[[Paper]](…)``), ignored in link lines."""
+_LABEL_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
 _WRAPPED_LINK = re.compile(r"\[(\[[^\[\]]*\]\([^()\s]*\))\]")
 """A link wrapped in brackets: ``[[Code](https://github.com/…)]``."""
 _LABEL_JUNK = re.compile(r"[^\w\s.-]+|^[\s.-]+|[\s.-]+$")
@@ -192,7 +193,7 @@ def _clean_url(url: str) -> str:
 
 
 def _make(label: str, target: str | None) -> RawLink:
-    label = label.strip()
+    label = _LABEL_EMPHASIS.sub("", label).strip()  # ``[**Title**](…)``: the label is the text, not its marks
     if target is None:
         return RawLink(kind_for(label, None), label, None)
     target = _clean_url(target)
