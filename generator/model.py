@@ -200,6 +200,9 @@ class Block:
     entries: tuple[GlossaryEntry, ...] = ()
     """For glossaries: the entries."""
 
+    links: tuple[Link, ...] = ()
+    """For news items: the item's links (as a paper's would be)."""
+
 
 @dataclass(frozen=True)
 class Source:

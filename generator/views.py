@@ -221,6 +221,20 @@ class GlossaryItem:
 
 
 @dataclass(frozen=True)
+class NewsItem:
+    """An item of the issue that is no paper (a blog post, a launch, news), listed after the papers."""
+
+    title: str
+    """Its heading, plain text."""
+
+    href: str | None
+    """Its first link, when that is an allowed address."""
+
+    html: str
+    """Its text, safe HTML (may be empty)."""
+
+
+@dataclass(frozen=True)
 class SponsorBlock:
     """A sponsor/advertising block, shown marked as sponsored."""
 
@@ -386,6 +400,9 @@ class IssueView:
 
     sponsors: tuple[SponsorBlock, ...]
     """Sponsor blocks (empty when the ``sponsors`` setting is ``omitted``)."""
+
+    news: tuple[NewsItem, ...]
+    """Items of the issue that are no papers, in order."""
 
     untranslated: bool
     """True when the page shows the Korean text because no translation exists."""
@@ -739,7 +756,13 @@ class ViewBuilder:
                 for block in issue.blocks
                 if block.kind is BlockKind.SPONSOR
             )
+        news = tuple(
+            NewsItem(title=to_plain_text(block.title),
+                     href=next((link.url for link in block.links if link.url and is_allowed_url(link.url)), None),
+                     html=to_html(block.text))
+            for block in issue.blocks if block.kind is BlockKind.NEWS)
         return IssueView(
+            news=news,
             title=_issue_title(record, self.lang),
             date_text=i18n.format_date(record.date, self.lang),
             date_iso=_iso(record.date),

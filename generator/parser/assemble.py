@@ -705,8 +705,7 @@ def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Prob
         section = next((text for line, text in reversed(sections) if line < item.heading_line), None)
         reason = news_reason(paper, lines[item.heading_line], legend, section)
         if reason is not None:
-            ctx.blocks.append(Block(BlockKind.NEWS, "\n\n".join(filter(None, (item.heading, paper.body))),
-                                    paper.location, paper.heading))
+            ctx.blocks.append(Block(BlockKind.NEWS, paper.body, paper.location, paper.heading, links=paper.links))
             news.append(f"{paper.location}: {paper.heading[:50]!r} is no paper ({reason})")
         else:
             kept.append(replace(paper, position=len(kept) + 1) if paper.position != len(kept) + 1 else paper)

@@ -235,3 +235,23 @@ def test_archive_groups_by_month_newest_first() -> None:
     archive = ViewBuilder(sample_catalog(), "ko").archive("archive/")
     assert [(m.label, m.anchor) for m in archive.months] == [("2025년 10월", "2025-10"), ("2025년 9월", "2025-09")]
     assert archive.months[0].issues[0].href == "../issues/2025-10-12-new/"
+
+
+def test_items_that_are_no_papers_are_listed_after_the_papers(tmp_path: Path) -> None:
+    """A newsletter with a legend: its 📰/📝 items get no paper page and are listed, linked, under their own heading."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    wild = ROOT / "tests" / "parser" / "wild" / "links-emoji-legend-subbullets.md"
+    slug = "2025-11-09-links"
+    (content / "ko" / f"{slug}.md").write_text("---\ndate: 2025-11-09\n---\n" + wild.read_text(encoding="utf-8"),
+                                               encoding="utf-8")
+    site = build(settings(content))
+    page = pages_by_path(site)[f"issues/{slug}/"]
+    news = page.select(".digest-news > ul > li")
+    assert page.select_one(".digest-news h2").get_text(strip=True) == "그 밖의 소식"
+    titles = [li.select_one(".digest-news__title").get_text(strip=True) for li in news]
+    assert "OpenAI, AWS와 7년짜리 대형 클라우드 계약 체결" in titles and len(titles) == 4
+    link = news[titles.index("OpenAI, AWS와 7년짜리 대형 클라우드 계약 체결")].select_one("a")
+    assert link["href"] == "https://www.reuters.com/technology/openai-aws-cloud-deal-2025-11-03/"
+    papers = [a.get_text(strip=True) for a in page.select("ol a")]
+    assert not any("OpenAI, AWS" in text for text in papers) and papers
