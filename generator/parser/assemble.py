@@ -450,6 +450,9 @@ _PROSE_LINK = re.compile(r"\[(?P<label>[^\]]{1,40})\]\((?P<url>https?://[^()\s]+
 def _prose_links(ctx: _Ctx, pieces: list[tuple[Unit, str]], links: list[Link]) -> list[Link]:
     """Links of the item named in its prose: ``[PDF](…)`` or ``[코드](…)`` inline, a GitHub address in a
     sentence that says it is the code (``코드는 https://github.com/… 에 공개``); only kinds the item lacks."""
+    pieces = [(u, text) for u, text in pieces if "://" in text]  # no address, no link: most paragraphs
+    if not pieces:
+        return []
     have = {link.kind for link in links if link.url}
     urls = {link.url for link in links if link.url}
     found: list[Link] = []
