@@ -373,6 +373,9 @@ def _title_from_body(pieces: list[tuple[Unit, str]]) -> tuple[str | None, list[t
     return None, pieces
 
 
+_FIELD = re.compile(r"^[\w가-힣 ]{1,12}\s*[:：]\s*\S")
+
+
 def _subtitle(pieces: list[tuple[Unit, str]], want: str) -> tuple[str | None, list[tuple[Unit, str]]]:
     """The title in the other language written on the first line under the heading, and the pieces without it:
     an italic line (``*English Title*`` under a Korean heading, ``*한국어 제목*`` under an English one), a plain
@@ -383,8 +386,8 @@ def _subtitle(pieces: list[tuple[Unit, str]], want: str) -> tuple[str | None, li
     first, _, rest = text.strip().partition("\n")
     m = _ITALIC_LINE.match(first.strip())
     inner = (m.group("a") or m.group("b")).strip() if m else plain(first)
-    if not inner or "](" in first or "://" in first:
-        return None, pieces
+    if not inner or "](" in first or "://" in first or (want == "ko" and _FIELD.match(inner)):
+        return None, pieces  # ``공유: 장민호`` is a field, not a title
     if want == "en":
         ok = has_latin(inner) and not has_hangul(inner) and not is_sentence(inner) and (
             bool(m) or (len(inner.split()) >= 2 and len(inner) <= 200 and (inner[0].isupper() or inner[0].isdigit())))

@@ -385,6 +385,8 @@ class Finder:
                 and not self.info.links(nxt) and re.match(r"^[ \t]{2,}\S", self.info.lines[nxt]) \
                 and not is_sentence(text) and "](" not in text and len(self.info.lines[nxt].strip()) <= 120 \
                 and (text.count("(") > text.count(")") or not _LABEL_LINE.match(self.info.lines[nxt])) \
+                and (text.count("(") > text.count(")") or has_hangul(text) == has_hangul(self.info.lines[nxt])
+                     or self.info.lines[nxt].strip().startswith(("(", "（"))) \
                 and (text.count("(") > text.count(")") or not is_sentence(self.info.lines[nxt].strip())) \
                 and (pattern == "list" or not self.info.lines[head_line].startswith((" ", "\t"))):
             text = f"{text.rstrip()} {self.info.lines[nxt].strip()}"

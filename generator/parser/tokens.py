@@ -16,7 +16,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 __all__ = ["ListItem", "Unit", "to_units", "code_lines", "code_lines_of", "MARKER_RE"]
 
-_MD = MarkdownIt("commonmark").enable("table").disable("inline")
+_MD = MarkdownIt("commonmark").enable("table").disable(["inline", "code"])
 """Block structure only: the parser reads inline Markdown from the source lines, so the inline pass is off."""
 
 MARKER_RE = re.compile(r"^\s*(?:(\d{1,9})[.)]|[-*+])[ \t]+")
