@@ -317,6 +317,9 @@ class LayoutReport:
     items: tuple[ItemOrigin, ...]
     """Per item of the winner: the rule and line that opened it."""
 
+    runner_up: CandidateReport | None = None
+    """The best candidate that splits the document differently from the winner, if any."""
+
     rejected: tuple[str, ...] = ()
     """Rules that saw item starts but whose filters dropped them all, and why."""
 

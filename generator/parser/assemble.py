@@ -33,6 +33,7 @@ from ..sources import SourceText, unsafe_targets
 from .blocks import AD_CLOSE, AD_OPEN, classify, glossary_entry, is_highlights_lines, is_image_only, is_sign_off
 from .doubts import Evidence, doubts, most_linked_note
 from .explain import layout_report
+from .finder import LABEL_LINE, TITLE_FIELD
 from .footnotes import inline_footnotes
 from .htmlmd import has_html, html_to_markdown
 from .items import ItemSpan, Layout, LineInfo, find_items
@@ -341,8 +342,6 @@ _NUMBERED_LABEL = re.compile(r"^(?:발표\s*)?(?:논문|paper|article|item|항�
                              r"|^(?:arxiv\s*:\s*)?\d{4}\.\d{4,5}(?:v\d+)?$", re.IGNORECASE)
 """A heading that only numbers the item (``발표 논문 1``, ``Paper 3``, ``arXiv:2502.12345``)."""
 _BYLINE_WORDS = re.compile(r"발표(?:자)?|진행|presenter|speaker|담당|발제(?:자)?", re.IGNORECASE)
-_FIELD_TITLE = re.compile(r"^\s*(?:\*\*|__)?\s*(?:[^\w\s*]\s*)*(?:paper|title|논문\s*명|논문\s*제목|논문|제목)\s*(?:\*\*|__)?"
-                          r"\s*[:：]\s*(?:\*\*|__)?\s*(?P<title>[^\s\[<].*?)\s*$", re.IGNORECASE)
 
 
 def _no_title(heading: str) -> bool:
@@ -362,7 +361,7 @@ def _title_from_body(pieces: list[tuple[Unit, str]]) -> tuple[str | None, list[t
     u, text = pieces[0]
     lines = text.split("\n")
     for n, line in enumerate(lines[:4]):
-        m = _FIELD_TITLE.match(line)
+        m = TITLE_FIELD.match(line)
         if m and "://" not in m.group("title"):
             rest = lines[:n] + lines[n + 1:]
             return plain(m.group("title")), ([(u, "\n".join(rest))] if any(r.strip() for r in rest) else []) + pieces[1:]
@@ -371,9 +370,6 @@ def _title_from_body(pieces: list[tuple[Unit, str]]) -> tuple[str | None, list[t
         rest = lines[1:]
         return first, ([(u, "\n".join(rest).strip("\n"))] if any(r.strip() for r in rest) else []) + pieces[1:]
     return None, pieces
-
-
-_FIELD = re.compile(r"^[\w가-힣 ]{1,12}\s*[:：]\s*\S")
 
 
 def _subtitle(pieces: list[tuple[Unit, str]], want: str) -> tuple[str | None, list[tuple[Unit, str]]]:
@@ -386,7 +382,7 @@ def _subtitle(pieces: list[tuple[Unit, str]], want: str) -> tuple[str | None, li
     first, _, rest = text.strip().partition("\n")
     m = _ITALIC_LINE.match(first.strip())
     inner = (m.group("a") or m.group("b")).strip() if m else plain(first)
-    if not inner or "](" in first or "://" in first or (want == "ko" and _FIELD.match(inner)):
+    if not inner or "](" in first or "://" in first or (want == "ko" and LABEL_LINE.match(inner)):
         return None, pieces  # ``공유: 장민호`` is a field, not a title
     if want == "en":
         ok = has_latin(inner) and not has_hangul(inner) and not is_sentence(inner) and (
@@ -591,17 +587,13 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Pape
     named, pieces = _title_lines(pieces)
     if ctx.lang != "en" and item.pattern != "table":  # a table row's other cells are its summary, not titles
         if named.get("en"):
-            title_en = named["en"]
-            if title_ko is None and has_latin(heading) and not has_hangul(heading):
-                title_ko = None
-            elif title_ko is None:
+            title_en = named["en"]  # the heading is then the Korean title, less an English part it repeats
+            if title_ko is None and has_hangul(heading):
                 title_ko = title_text(strip_decoration(heading))
-            elif has_hangul(title_ko) and title_en in (title_ko, heading):
-                pass
-            else:
-                title_ko = title_ko if has_hangul(title_ko) else None
-            if title_ko and title_en and _split_off(title_ko, title_en):
-                title_ko = _split_off(title_ko, title_en)
+            if title_ko and not has_hangul(title_ko):
+                title_ko = None
+            if title_ko:
+                title_ko = _split_off(title_ko, title_en) or title_ko
         if named.get("ko"):
             title_ko = named["ko"]
         if title_ko and not named.get("en"):
@@ -687,14 +679,16 @@ def _report_unsafe(ctx: _Ctx, units: tuple[Unit, ...]) -> None:
 def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Problem], LayoutReport]:
     """Parse a normalised source into an :class:`Issue` plus the problems found."""
     body = src.body.replace("\u00a0", " ")  # no-break spaces after list markers and around tags
-    if _LONG_BLANKS.search(body):  # kept out of every line heuristic: runs of blanks only matter in code
-        code = code_lines(body)
+    long_blanks, html, notes = bool(_LONG_BLANKS.search(body)), has_html(body), "[^" in body
+    # The rewrites below keep every line where it is and leave code alone, so one look at the code lines serves all.
+    code = code_lines(body) if long_blanks or html or notes else set()
+    if long_blanks:  # kept out of every line heuristic: runs of blanks only matter in code
         body = "\n".join(line if n in code else _LONG_BLANKS.sub(" ", line) for n, line in enumerate(body.split("\n")))
-    if has_html(body):
-        body = html_to_markdown(body, code_lines(body))
+    if html:
+        body = html_to_markdown(body, code)
     lines = body.split("\n")
-    if "[^" in body:
-        lines = inline_footnotes(lines, code_lines(body))
+    if notes:
+        lines = inline_footnotes(lines, code)
         body = "\n".join(lines)
     ctx = _Ctx(src, LineInfo(lines), lang)
     units = to_units(body)

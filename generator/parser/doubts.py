@@ -84,13 +84,12 @@ def stray_paper_links(ev: Evidence) -> list[Problem]:
 
 def close_readings(ev: Evidence) -> list[Problem]:
     """Two candidate layouts that split the document differently and scored nearly the same."""
-    cands = ev.report.candidates
-    if len(cands) < 2 or cands[0].score <= 0:
+    other = ev.report.runner_up
+    if other is None or not ev.report.candidates or ev.report.candidates[0].score <= 0:
         return []
-    best = cands[0]
-    other = next((c for c in cands[1:] if c.first_lines != best.first_lines or c.items != best.items), None)
-    if other is None or other.score < best.score - max(1.5, best.score * 0.05) or other.items == best.items:
-        return []
+    best = ev.report.candidates[0]
+    if other.score < best.score - max(1.5, best.score * 0.05) or other.items == best.items:
+        return []  # clearly behind, or only a different start of the same number of items
     line = (other.first_lines or best.first_lines or (1,))[0]
     return [_warn(Location(ev.issue.path, line),
                   f"two readings of the structure score nearly the same: {best.rule!r} with {best.items} items "

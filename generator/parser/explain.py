@@ -8,7 +8,7 @@ clearly the winner beat the best different reading with how many of the winner's
 from __future__ import annotations
 
 from ..model import CandidateReport, ItemOrigin, LayoutReport, Location, Paper
-from .items import Choice
+from .items import Candidate, Choice
 
 __all__ = ["layout_report", "explain_lines"]
 
@@ -31,14 +31,17 @@ def layout_report(choice: Choice, path: str, offset: int, papers: tuple[Paper, .
                   news: tuple[str, ...] = ()) -> LayoutReport:
     """The report of one parse: ``offset`` is the number of front-matter lines before the body; ``news`` says
     which items were found to be no papers, and why."""
-    candidates = tuple(
-        CandidateReport(c.rule, len(c.layout.items), tuple(i.heading_line + offset + 1 for i in c.layout.items[:4]),
-                        round(c.score.total, 2), c.score.explain(), c.layout.notes)
-        for c in choice.candidates)
+    def report(c: Candidate) -> CandidateReport:
+        return CandidateReport(c.rule, len(c.layout.items), tuple(i.heading_line + offset + 1 for i in c.layout.items[:4]),
+                               round(c.score.total, 2), c.score.explain(), c.layout.notes)
+
+    candidates = tuple(report(c) for c in choice.candidates)
+    other = choice.runner_up
     kept = {p.location.line for p in papers}
     items = tuple(ItemOrigin(i.pattern, Location(path, i.heading_line + offset + 1), i.heading)
                   for i in choice.layout.items if i.heading_line + offset + 1 in kept)
-    return LayoutReport(choice.layout.pattern, _confidence(choice), candidates, items, choice.rejected, news)
+    return LayoutReport(choice.layout.pattern, _confidence(choice), candidates, items,
+                        report(other) if other else None, choice.rejected, news)
 
 
 def explain_lines(report: LayoutReport) -> list[str]:

@@ -16,11 +16,12 @@ from ..model import BlockKind
 from .blocks import AD_CLOSE, AD_OPEN, classify
 from .links import RawLink, is_link_label, parse_link_line, split_trailing_links, title_link
 from .metadata import is_header_key
-from .titles import NUMBER_RE, has_hangul, is_sentence, number_of, strip_decoration
+from .titles import NUMBER_RE, ORG_TAGS, has_hangul, is_sentence, number_of, strip_decoration
 from .tokens import MARKER_RE, ListItem, Unit
 
 __all__ = ["LineInfo", "ItemSpan", "Layout", "Finder", "BOLD_OPEN", "WHOLE_BOLD", "plain_head",
-           "starts_with_bold_name", "is_whole_bold", "titled_item", "link_item", "after_lead_link", "plain_title_line"]
+           "starts_with_bold_name", "is_whole_bold", "titled_item", "link_item", "after_lead_link", "plain_title_line",
+           "TITLE_FIELD", "LABEL_LINE"]
 
 _PARTICLE = re.compile(
     r"^(?:은|는|이|가|을|를|의|에|에서|와|과|로|으로|란|이란|도|만|까지|부터|에게|처럼|보다|라는|이라는|(?:이)?다)(?=[\s,.]|$)"
@@ -31,8 +32,6 @@ WHOLE_BOLD = re.compile(r"^(?:\*\*|__)(?P<inner>.+?)(?:\*\*|__)$")
 BOLD_OPEN = re.compile(r"^(?:\*\*|__)(?P<inner>[^*_].*?)(?:\*\*|__)(?P<rest>.*)$")
 _LINKED_TITLE = re.compile(r"^(?P<b>\*\*|__)?\[(?P<label>[^\]]+)\]\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)(?P=b)?"
                            r"(?P<rest>.*)$")
-_ORG_TAG = re.compile(r"^(?:\[(?P<org>[^\]\[]{1,40})\](?!\()\s*)+")
-"""Leading bracketed affiliation tags (``[Google] [Meta AI] Title``), not links and not ``[3]`` numbers."""
 _DOUBLE_NUMBER = re.compile(r"^\d{1,3}\s*[.)]\s+(?!\d)")
 _DELIMITER = re.compile(r"^(?P<d>-{2,}|={2,}|~{2,}|\*{3,}|#{3,}|━{2,}|─{2,}|═{2,})[ \t]*(?P<inner>\S.*?)[ \t]*(?:[-=~*#━─═]{2,}[ \t]*)?$")
 """A plain-text delimiter line that opens an item: ``--- 3. Title ---``, ``=== Title ===``, ``━━ Title``."""
@@ -41,10 +40,10 @@ _DELIMITER = re.compile(r"^(?P<d>-{2,}|={2,}|~{2,}|\*{3,}|#{3,}|━{2,}|─{2,}|
 _LEAD_LINK = re.compile(r"^\[(?P<label>[^\]]{1,40})\]\((?P<url>https?://[^()\s]+)\)\s*(?P<rest>.*)$")
 _ID_LABEL = re.compile(r"^(?:arxiv:?\s*)?\d{4}\.\d{4,5}(?:v\d+)?$", re.IGNORECASE)
 """A link labelled with an arXiv id (``[2507.06261](https://arxiv.org/abs/2507.06261)``)."""
-_TITLE_LABEL = re.compile(r"^(?:\*\*|__)?\s*(?:[^\w\s*]\s*)*(?:논문\s*명|논문\s*제목|제목|title|paper(?:\s+title)?)"
-                          r"\s*[:：]\s*(?:\*\*|__)?\s*(?P<title>\S.*)$", re.IGNORECASE)
-"""A labelled title line: ``**📌 논문명:** Title``, ``Title: …``."""
-_LABEL_LINE = re.compile(r"^\s*(?:[^\w\s(\[（]\s*)?[\w가-힣 ]{1,20}\s*[:：]\s*\S")
+TITLE_FIELD = re.compile(r"^\s*(?:\*\*|__)?\s*(?:[^\w\s*]\s*)*(?:paper(?:\s+title)?|title|논문\s*명|논문\s*제목|논문|제목)"
+                         r"\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(?P<title>[^\s\[<].*?)\s*$", re.IGNORECASE)
+"""A labelled title: ``**📌 논문명:** Title``, ``**Paper**: Title``, ``- 제목: …`` (an address is no title)."""
+LABEL_LINE = re.compile(r"^\s*(?:[^\w\s(\[（]\s*)?[\w가-힣 ]{1,20}\s*[:：]\s*\S")
 """A ``label: value`` line (``원제: …``, ``논문: https://…``), never the wrapped end of a title."""
 _TITLE_THEN_SUMMARY = re.compile(r"^(?P<title>[^\s].{2,}?) [-–—] (?P<summary>\S.*)$")
 
@@ -127,7 +126,7 @@ def is_whole_bold(text: str) -> bool:
 def _strip_lead(text: str) -> str:
     """A heading line without leading emoji, medals and affiliation tags (``🔬 [Lab] [Title](…)``)."""
     text = strip_decoration(text.replace("\u00a0", " "))
-    return _ORG_TAG.sub("", text).strip()
+    return ORG_TAGS.sub("", text).strip()
 
 
 def link_item(text: str) -> bool:
@@ -146,7 +145,7 @@ def titled_item(it: ListItem, info: LineInfo) -> bool:
     if not it.children or it.children[0].kind != "paragraph":
         return False
     first = info.text(it.children[0].start)
-    bare = _ORG_TAG.sub("", strip_decoration(first)).strip()
+    bare = ORG_TAGS.sub("", strip_decoration(first)).strip()
     if first.startswith(("**", "__")) or bare.startswith(("**", "__")) or link_item(first):
         return True
     found = split_trailing_links(first, strict=True)
@@ -313,8 +312,6 @@ class Finder:
         inside an ``[광고]`` … ``[/광고]`` span (its lines are never paper titles)."""
         for k in self._in_ad_spans():
             self.blocky[k] = True
-        self.lead_items: dict[int, int] = {}
-        """Per list unit: how many leading items belong to the paper before it."""
 
     def unit_links(self, k: int) -> bool:
         """True when unit ``k`` carries a link line or a trailing link group (cached in :class:`LineInfo`)."""
@@ -371,20 +368,20 @@ class Finder:
         text = _TIME_PREFIX.sub("", text) if _TIME_PREFIX.match(text) and pattern == "plain" else text
         lead, text = after_lead_link(text)
         lead_links: tuple[RawLink, ...] = (lead,) if lead else ()
-        m = _TITLE_LABEL.match(text)
-        if m:
+        m = TITLE_FIELD.match(text)
+        if m and "://" not in m.group("title"):
             text = m.group("title")  # ``**📌 논문명:** Title``
         if link_item(text):
             text = _strip_lead(text)  # ``🔬 [Lab] [Title](url)``: emoji and affiliation tags before the link
-        elif _ORG_TAG.match(text) and _ORG_TAG.sub("", text).strip():
-            text = _ORG_TAG.sub("", text).strip()  # ``[Google] Title``
+        elif ORG_TAGS.match(text) and ORG_TAGS.sub("", text).strip():
+            text = ORG_TAGS.sub("", text).strip()  # ``[Google] Title``
         extra = 1
         nxt = head_line + 1
         # A long plain-text title wrapped onto an indented line of the same paragraph.
         if pattern in ("delimiter", "numbered", "list") and "**" not in text and nxt < head_unit.end \
                 and not self.info.links(nxt) and re.match(r"^[ \t]{2,}\S", self.info.lines[nxt]) \
                 and not is_sentence(text) and "](" not in text and len(self.info.lines[nxt].strip()) <= 120 \
-                and (text.count("(") > text.count(")") or not _LABEL_LINE.match(self.info.lines[nxt])) \
+                and (text.count("(") > text.count(")") or not LABEL_LINE.match(self.info.lines[nxt])) \
                 and (text.count("(") > text.count(")") or has_hangul(text) == has_hangul(self.info.lines[nxt])
                      or self.info.lines[nxt].strip().startswith(("(", "（"))) \
                 and (text.count("(") > text.count(")") or not is_sentence(self.info.lines[nxt].strip())) \
@@ -419,8 +416,9 @@ class Finder:
         """A candidate whose filters dropped every start: no items, kept for ``--explain``'s notes."""
         return Layout(pattern, self.units, (), notes)
 
-    def from_chain(self, chain: list[int], pattern: str = "list") -> Layout:
-        """Items made of the list items of the list units ``chain``; units after a list belong to its last item."""
+    def from_chain(self, chain: list[int], leads: dict[int, int], pattern: str = "list") -> Layout:
+        """Items made of the list items of the list units ``chain``; units after a list belong to its last item, and
+        so do the first ``leads[k]`` items of list unit ``k``."""
         items: list[ItemSpan] = []
         pending: list[tuple[int, ListItem]] = []  # (unit index, list item)
         chain_set = set(chain)
@@ -431,7 +429,7 @@ class Finder:
             prev = max(c for c in chain if c < k)
             trailing.setdefault(prev, []).append(self.units[k])
         for n, k in enumerate(chain):
-            lead = self.lead_items.get(k, 0) if n else 0
+            lead = leads.get(k, 0) if n else 0
             for it in self.units[k].items[:lead]:  # body of the previous list's last paper
                 trailing.setdefault(chain[n - 1], []).extend(it.children)
             for it in self.units[k].items[lead:]:

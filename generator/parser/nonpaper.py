@@ -1,6 +1,6 @@
 """Items laid out like papers that are not papers: a blog post, a product launch, a news story.
 
-Evidence, strongest first (:func:`is_news`):
+Evidence, strongest first (:func:`news_reason`):
 
 1. a **legend** that says what each marker means (``🔬 = 논문, 📰 = 뉴스``, ``범례: 📄 논문 / ✍️ 블로그``, a
    two-column table) and the item's leading marker;
@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from ..model import LinkKind, Paper
 from .links import is_link_label, url_kind
 
-__all__ = ["Legend", "find_legend", "is_legend_lines", "is_news", "news_reason", "lead_marker"]
+__all__ = ["Legend", "find_legend", "is_legend_lines", "news_reason", "lead_marker"]
 
 _PAPER_WORDS = re.compile(r"^(?:논문|연구|페이퍼|paper|papers|research|preprint|arxiv)", re.IGNORECASE)
 _OTHER_WORDS = re.compile(r"블로그|뉴스|소식|기사|발표|출시|제품|오픈\s*소스|릴리스|릴리즈|도구|툴|행사|공지|읽을거리|영상|"
@@ -129,11 +129,6 @@ def _news_url(url: str) -> bool:
     path = parts.path.lower()
     return bool(_NEWS_HOST.search(host)) or "blog" in host or host.startswith("news.") \
         or re.search(r"/(?:blog|news|press|newsroom|index)/", path + "/") is not None
-
-
-def is_news(paper: Paper, raw_heading: str, legend: Legend | None, section: str | None) -> bool:
-    """True when the item is not a paper (see the module docstring for the order of evidence)."""
-    return news_reason(paper, raw_heading, legend, section) is not None
 
 
 def news_reason(paper: Paper, raw_heading: str, legend: Legend | None, section: str | None) -> str | None:

@@ -18,7 +18,7 @@ import re
 import unicodedata
 
 __all__ = ["plain", "strip_decoration", "is_sentence", "split_title", "has_hangul", "has_latin", "NUMBER_RE",
-           "number_of", "title_text"]
+           "number_of", "title_text", "ORG_TAGS"]
 
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -173,8 +173,8 @@ _PRESENTATION = re.compile(
     r"short\s+paper|workshop|position\s+paper|demo\s+track)"
     r"(?:\s*[,/·]\s*[^)\]】]{0,30})?\s*[)\]】]", re.IGNORECASE)
 """A presentation tag: ``(Oral)``, ``[Spotlight]``, ``(Poster)``, ``(Best Paper Award)``."""
-_ORG_PREFIX = re.compile(r"^(?:\[[^\[\]]{1,40}\]\s+)+(?=\S)")
-"""Leading affiliation tags of a title (``[Google Research] 중첩 학습``)."""
+ORG_TAGS = re.compile(r"^(?:\[(?P<org>[^\]\[]{1,40})\](?!\()\s*)+")
+"""Leading bracketed affiliation tags (``[Google] [Meta AI] Title``), not links and not ``[3]`` numbers."""
 _QUOTED = re.compile(r"[「『《〈“]([^「」『』《》〈〉“”]+)[」』》〉”]")
 """A title in corner brackets or quotes (``「추론 모델」``): the brackets are no part of it."""
 _DOMAIN = re.compile(r"\s+\((?:www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,}\)$", re.IGNORECASE)
@@ -188,6 +188,6 @@ def title_text(heading: str) -> str:
     if "(" not in heading and "[" not in heading and "【" not in heading and heading.isascii() and "“" not in heading:
         return heading
     text = _COUNT.sub("", _PRESENTATION.sub("", heading)).strip()
-    bare = _ORG_PREFIX.sub("", text) or text
+    bare = ORG_TAGS.sub("", text) or text
     bare = _DOMAIN.sub("", bare) or bare
     return _QUOTED.sub(r"\1", bare)

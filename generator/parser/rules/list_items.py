@@ -32,9 +32,12 @@ def _indent(f: Finder, u: Unit) -> int:
     return len(line) - len(line.lstrip())
 
 
-def chains(f: Finder) -> list[list[int]]:
-    """Runs of list units that continue one another's numbering (or bullet lists of titled items)."""
+def chains(f: Finder) -> tuple[list[list[int]], dict[int, int]]:
+    """Runs of list units that continue one another's numbering (or bullet lists of titled items), and per list
+    unit how many leading items belong to the last paper of the list before it (a step list that Markdown merged
+    with the next papers)."""
     out: list[list[int]] = []
+    leads: dict[int, int] = {}
     bullets: list[list[int]] = []
     last_number: int | None = None
     ordered = [u for u in f.units if u.kind == "list" and u.ordered and u.items]
@@ -57,11 +60,11 @@ def chains(f: Finder) -> list[list[int]]:
         if out and last_number is not None and (u.first_number == last_number + 1 or lead):
             out[-1].append(k)
             if lead:
-                f.lead_items[k] = lead
+                leads[k] = lead
         else:
             out.append([k])
         last_number = u.items[-1].number
-    return out
+    return out, leads
 
 
 def _linked_share(f: Finder, unit: Unit) -> float:
@@ -87,11 +90,12 @@ def _is_contents(f: Finder, chain: list[int]) -> bool:
 
 
 def find(f: Finder) -> list[Layout]:
-    found = [chain for chain in chains(f) if not _is_contents(f, chain)]
-    layouts = [f.from_chain(chain) for chain in found]
+    runs, leads = chains(f)
+    found = [chain for chain in runs if not _is_contents(f, chain)]
+    layouts = [f.from_chain(chain, leads) for chain in found]
     linked_lists = [k for chain in found for k in chain if f.units[k].ordered and _linked_share(f, f.units[k]) >= 0.5]
     if len(linked_lists) > 1 and linked_lists not in found:
-        layouts.append(f.from_chain(linked_lists))  # numbering restarts per category
+        layouts.append(f.from_chain(linked_lists, leads))  # numbering restarts per category
     return layouts
 
 
