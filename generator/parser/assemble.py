@@ -201,6 +201,9 @@ def _is_title(ctx: _Ctx, u: Unit, kind: BlockKind | None, *, first: bool) -> boo
         and "](" not in line and not MARKER_RE.match(line)
 
 
+_WORD = re.compile(r"[^\W_]")
+_BEFORE_TITLE = (BlockKind.IMAGE, BlockKind.FOOTER)
+"""Blocks a mail may open with before its title: a logo, a ``웹에서 보기 · 구독하기`` line."""
 _LONG_BLANKS = re.compile(r"[ \t]{40,}")
 """A run of blanks inside a line: shown as one space by Markdown, and quadratic for some line patterns."""
 _BOLD_THEN_DATE = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*\*|__)(?P<title>[^*_]+)(?:\*\*|__)\s*[—–\-|·]\s*(?P<rest>.+)$")
@@ -256,7 +259,8 @@ def _front(ctx: _Ctx, units: tuple[Unit, ...]) -> _Front:
             continue
         if u.kind in ("paragraph", "list", "quote"):  # also "- 발행일: …" items and "> 보낸 사람: …" quotes
             header = parse_header_lines([_MARK.sub("", ln) for ln in lines], title_line=front.title is None
-                                        and front.header is None and not front.intro and u.kind == "paragraph")
+                                        and (front.header is None or front.header.title is None)
+                                        and not front.intro and u.kind == "paragraph")
             if header is not None:
                 front.header = merge_headers(front.header, header)
                 if header.date_text and header.date is None:
@@ -264,10 +268,10 @@ def _front(ctx: _Ctx, units: tuple[Unit, ...]) -> _Front:
                                 "write it as YYYY-MM-DD or 2025년 11월 16일")
                 continue
         kind = classify(lines, weak=True) if u.kind in ("paragraph", "heading", "list", "html") else None
-        if front.title is None and not front.intro and (current is None or current.kind is BlockKind.IMAGE) \
+        if front.title is None and not front.intro and (current is None or current.kind in _BEFORE_TITLE) \
                 and _is_title(ctx, u, kind, first=all(is_image_only(ctx.lines(v)) for v in units[:n])):
             close()  # a logo image may come first
-            front.title = _issue_title(lines[0])
+            front.title = _issue_title(next((ln for ln in lines if _WORD.search(ln)), lines[0]))  # not a ``===`` banner
             continue
         if current is not None and current.accepts(u, kind):
             current.add(u)
@@ -342,13 +346,19 @@ _NUMBERED_LABEL = re.compile(r"^(?:발표\s*)?(?:논문|paper|article|item|항�
                              r"|^(?:arxiv\s*:\s*)?\d{4}\.\d{4,5}(?:v\d+)?$", re.IGNORECASE)
 """A heading that only numbers the item (``발표 논문 1``, ``Paper 3``, ``arXiv:2502.12345``)."""
 _BYLINE_WORDS = re.compile(r"발표(?:자)?|진행|presenter|speaker|담당|발제(?:자)?", re.IGNORECASE)
+_CHAT_HEADER = re.compile(r"^\S{1,20}(?:\s\S{1,20})?\s*(?:[—–\-·|]\s*)?[\[(]?[^\n]{0,24}?"
+                          r"(?:오전|오후|AM|PM)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM)?[\])]?$", re.IGNORECASE)
+"""A chat message's header pasted with it: a nickname and the time it was sent (``도토리 — 2025-08-21 오후 9:02``,
+``minsu [오후 9:02]``)."""
+_TALK_NUMBER = re.compile(r"^(?:발표|발제|논문|paper|talk|item)\s*#?\s*\d{1,3}\s*[—–\-:：.]\s+(?=\S)", re.IGNORECASE)
+"""A talk number before a title (``발표 3 — Title``, ``Paper 2: Title``)."""
 
 
 def _no_title(heading: str) -> bool:
     """A heading that holds no title: only a number or symbols (``📄 1``), or a date with a presenter
     (``3/5 (목) · 발표: 김도윤``)."""
     text = strip_decoration(heading)
-    if not re.search(r"[A-Za-z\uac00-\ud7a3]{2,}", text) or _NUMBERED_LABEL.match(text):
+    if not re.search(r"[A-Za-z\uac00-\ud7a3]{2,}", text) or _NUMBERED_LABEL.match(text) or _CHAT_HEADER.match(text):
         return True
     return bool(_BYLINE.search(text)) and bool(_BYLINE_WORDS.search(text)) and len(text) <= 60
 
@@ -365,7 +375,7 @@ def _title_from_body(pieces: list[tuple[Unit, str]]) -> tuple[str | None, list[t
         if m and "://" not in m.group("title"):
             rest = lines[:n] + lines[n + 1:]
             return plain(m.group("title")), ([(u, "\n".join(rest))] if any(r.strip() for r in rest) else []) + pieces[1:]
-    first = plain(lines[0])
+    first = _TALK_NUMBER.sub("", strip_decoration(plain(lines[0])))
     if first and len(first) <= 200 and "://" not in lines[0] and not is_sentence(first):
         rest = lines[1:]
         return first, ([(u, "\n".join(rest).strip("\n"))] if any(r.strip() for r in rest) else []) + pieces[1:]
@@ -650,7 +660,7 @@ def _date_near_top(ctx: _Ctx, front: _Front, layout: Layout) -> _dt.date | None:
     return None
 
 
-_VIEW_ONLINE = re.compile(r"^\s*[^\w\s\[]*\s*\[?(?:웹에서\s*보기|웹\s*버전|브라우저에서\s*보기|view\s+(?:it\s+)?online|view\s+in\s+browser|"
+_VIEW_ONLINE = re.compile(r"^\s*[^\w\s\[]*\s*\[?(?:웹에서\s*보기|웹\s*버전|브라우저에서\s*보기|온라인(?:으로|에서)\s*(?:보기|읽기)|view\s+(?:it\s+)?online|view\s+in\s+browser|"
                           r"web\s+version|read\s+online)(?:\s*(?:[:：→]|👉)\s*<?|\]\()(?P<url>https?://[^\s<>()]+)[>)]?\s*$",
                           re.IGNORECASE)
 

@@ -34,6 +34,11 @@ _EDGE_WORDS = re.compile(
     r"final\s+thoughts|outro|editor|before\s+we|that'?s\s+(?:it|all))",
     re.IGNORECASE)
 """Names of the introduction and closing sections of an issue."""
+_RELATED = re.compile(
+    r"(?:함께\s*(?:읽으면|보면)\s*좋은|같이\s*(?:읽으면|보면)\s*좋은|관련\s*(?:글|포스트|자료)|더\s*읽을\s*거리|추천\s*(?:글|포스트)|"
+    r"이전\s*(?:글|포스트)|지난\s*(?:글|포스트)|related\s+(?:posts?|reading|articles?)|further\s+reading|more\s+from\b|"
+    r"you\s+might\s+also)", re.IGNORECASE)
+"""Names of a closing list of the writer's other posts, which has links but no paper."""
 
 
 def _is_lead_label(text: str) -> bool:
@@ -75,7 +80,8 @@ def strip_named_edges(f: Finder, starts: list[int]) -> list[int]:
     first, last = 0, len(starts) - 1
     while first < last - 1 and not linked[first] and (named(first) or all(f.blocky[j] for j in range(starts[first]))):
         first += 1
-    while last > first + 1 and not linked[last] and named(last):
+    while last > first + 1 and (not linked[last] and named(last)
+                                or _RELATED.search(f.head_text(starts[last])) and len(f.head_text(starts[last])) <= 40):
         last -= 1
     return starts[first:last + 1]
 

@@ -212,7 +212,26 @@ class _Audit(HTMLParser):
         self.ok = False
 
 
+_TAG_START = re.compile(r"<[/!?a-zA-Z]")
+_LONGEST_TAG = 4096
+"""A tag longer than this is no structure we read: html.parser would scan to the end of the text for every ``<``
+that never closes (quadratic time on ``<a href=`` repeated)."""
+
+
+def _tags_close(chunk: str) -> bool:
+    """True when every tag opened in ``chunk`` ends within :data:`_LONGEST_TAG` characters (one linear scan)."""
+    gt = -1
+    for m in _TAG_START.finditer(chunk):
+        if gt < m.start():
+            gt = chunk.find(">", m.start())
+        if gt < 0 or gt - m.start() > _LONGEST_TAG:
+            return False
+    return True
+
+
 def _plain_structure(chunk: str) -> bool:
+    if not _tags_close(chunk):
+        return False
     audit = _Audit()
     try:
         audit.feed(chunk)

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from ..model import LinkKind
 from ..sources import is_unsafe_url
+from .mdsyntax import LINK_DEST, LINK_TEXT, LINK_TITLE
 from .metadata import is_header_key
 
 __all__ = ["RawLink", "parse_link_line", "split_trailing_links", "kind_for", "is_link_label", "title_link", "url_kind", "names_link"]
@@ -31,7 +32,7 @@ for _kind, _words in {
     LinkKind.TWEET: "트윗 트위터 스레드 tweet tweets twitter thread x",
     LinkKind.DATASET: "데이터셋 데이터 dataset datasets data benchmark 벤치마크",
     LinkKind.PROJECT: "프로젝트 홈페이지 웹사이트 사이트 project website homepage site page",
-    LinkKind.BLOG: "블로그 게시물 blog post article 기사",
+    LinkKind.BLOG: "블로그 게시물 blog post article 기사 글 포스트 공지 뉴스 news announcement 보도자료",
     LinkKind.DEMO: "데모 demo playground 체험",
     LinkKind.MODEL: "모델 가중치 model models weights checkpoint huggingface hf",
     LinkKind.OTHER: "링크 link links 바로가기 영상 video 발표 slides 슬라이드 발표자료 자료 메모 노트 note notes 포스터 poster",
@@ -57,14 +58,14 @@ _KEYED_ALT = "(?:" + _PLAIN_ALT + ")" + _SUFFIX + "|x"
 _SCHEMELESS = r"(?:[a-z0-9-]+\.)+(?:org|com|net|io|ai|dev|co|kr|edu|me|app|page)/[^\s|<>\"']*"
 """An address written without ``https://`` after a label (``GitHub: github.com/a/b``)."""
 _ENTRY = re.compile(
-    r"\[(?P<ml>[^\]]*)\]\((?P<mu>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"]*\")?\)"
-    r"|\[(?P<ul>[^\]]*)\]\((?P<uu>https?://[^()\s|]+)(?=\s*(?:[|·,•]|$))"  # closing ")" forgotten
+    r"\[(?P<ml>" + LINK_TEXT + r")\]\((?P<mu>" + LINK_DEST + r")" + LINK_TITLE + r"\)"
+    r"|\[(?P<ul>" + LINK_TEXT + r")\]\((?P<uu>https?://[^()\s|]+)(?=\s*(?:[|·,•]|$))"  # closing ")" forgotten
     r"|<(?P<au>[a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"
-    r"|(?P<lm>" + _KEYED_ALT + r")\s*\**\s*[:：]\s*\**\s*\[(?P<lml>[^\]]*)\]\((?P<lmu>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)"
+    r"|(?P<lm>" + _KEYED_ALT + r")\s*\**\s*[:：]\s*\**\s*\[(?P<lml>" + LINK_TEXT + r")\]\((?P<lmu>" + LINK_DEST + r")\)"
     r"|(?P<ll>" + _KEYED_ALT + r")\s*\**\s*[:：]\s*\**\s*<?(?P<lu>" + _URL + r"|" + _SCHEMELESS + r")>?"
     r"|(?P<lp>" + _KEYED_ALT + r")\s*[(（]\s*(?P<lpu>(?:https?://|www\.)[^\s|<>\"'()（）]+(?:\([^\s()]*\)[^\s|<>\"'()（）]*)*)\s*[)）]"
     r"|(?P<ax>arxiv\s*:\s*(?P<axid>\d{4}\.\d{4,5})(?:v\d+)?)(?![\w/])"
-    r"|(?<![^\s|·•,/])(?P<gl>[^\W\d_][^:：|·•\[\]()<>*\n👉]{0,24}?)\s*(?:[:：]|👉)\s*<?(?P<gu>https?://[^\s|<>\"']+)>?"
+    r"|(?<![^\s|·•,/])(?P<gl>[^\W\d_](?:[^:：|·•\[\]()<>*\n👉]|(?<=\S)·(?=\S)){0,24}?)\s*(?:[:：]|👉)\s*<?(?P<gu>https?://[^\s|<>\"']+)>?"
     r"|(?P<bu>" + _URL + r")"
     r"|(?<![\w])(?P<pl>(?:" + _PLAIN_ALT + r")" + _SUFFIX + r")(?![\w])",
     re.IGNORECASE,
@@ -75,7 +76,7 @@ _LABEL_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
 _WRAPPED_LINK = re.compile(r"\[(\[[^\[\]]*\]\([^()\s]*\))\]")
 """A link wrapped in brackets: ``[[Code](https://github.com/…)]``."""
 _LABEL_JUNK = re.compile(r"[^\w\s.-]+|^[\s.-]+|[\s.-]+$")
-_LINKED_IMAGE = re.compile(r"\[!\[([^\]]*)\]\([^)]*\)\]\(")
+_LINKED_IMAGE = re.compile(r"\[!\[(" + LINK_TEXT + r")\]\(" + LINK_DEST + r"\)\]\(")
 _LEAD_JUNK = re.compile(r"[^\w\[<]+")
 _MD_LINK = r"\[\[?[^\]\[]*\]\]?\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)"
 _SEP = r"(?:\s*[|/·,•・]\s*|\s+)"
@@ -103,12 +104,17 @@ _STRONG_HOST = (LinkKind.PAPER, LinkKind.TWEET, LinkKind.DATASET)
 _VAGUE_LABEL = (LinkKind.MODEL, LinkKind.OTHER, LinkKind.PROJECT, LinkKind.DEMO, LinkKind.BLOG)
 _EXTRAS = re.compile(
     r"\[\[[^\[\]]*\]\](?!\()"  # a wiki link ``[[메모/논문]]``
-    r"|(?:👍|⭐|★|☆|🔥|❤️?|♥|💬|⬆️?|▲|🤗)\s*[\d.,]+\s*[kKmM천만]?"  # a vote or star count ``👍 123``, ``⭐ 1.2k``
-    r"|(?<![\w/])[\d.,]+\s*[kKmM]?\s*(?:upvotes?|votes?|stars?|likes?|추천|표)(?!\w)"
+    r"|(?:👍|⭐|★|☆|🔥|❤️?|♥|💬|⬆️?|▲|🤗)\s*(?:\*\*|__)?[\d.,]+\s*[kKmM천만]?(?:\*\*|__)?"  # ``👍 123``, ``⭐ 1.2k``
+    r"(?:\s*(?:upvotes?|votes?|stars?|likes?|추천|표)(?!\w))?"
+    r"|(?<![\w/])(?:\*\*|__)?[\d.,]+\s*[kKmM]?(?:\*\*|__)?\s*(?:upvotes?|votes?|stars?|likes?|추천|표)(?!\w)"
     r"|(?:upvotes?|votes?|stars?|likes?)\s*[:：]?\s*[\d.,]+[kKmM]?"
     r"|→|➡️?|⇒|⟶|->|»",  # an arrow between links
     re.IGNORECASE)
 """What may follow or separate the links of a link line without being text: counts, arrows, wiki notes."""
+_LABEL_BLANK_URL = re.compile(r"(?P<label>[^\W\d_][^\s:：|·•\[\]()<>*/👉]{0,12}(?:\s[^\s:：|·•\[\]()<>*/👉]{1,12}){0,2})"
+                              r"\s+<?(?P<url>https?://[^\s<>\"']+?)>?\s*$")
+"""A whole line of a few words and one address with only a blank between them; a link when its last word is a
+link label (``공식 블로그 https://…``, ``Author thread https://…``)."""
 _EXTRA_HINT = re.compile(r"[👍⭐★☆🔥❤♥💬⬆▲🤗→➡⇒⟶»]|->|\[\[|\d\s*[kKmM]?\s*(?:upvote|vote|star|like|추천|표)", re.IGNORECASE)
 """A cheap test that a line may hold :data:`_EXTRAS` at all."""
 
@@ -243,6 +249,12 @@ def _entries(text: str) -> list[RawLink] | None:
     return found
 
 
+def _ends_in_label(text: str) -> bool:
+    """True when the last word of ``text``, less a ``보기``/``링크``-like suffix, is a link label."""
+    words = _SUFFIX_RE.sub("", text.strip()).split()
+    return bool(words) and is_link_label(words[-1])
+
+
 def parse_link_line(line: str) -> list[RawLink] | None:
     """The links of a line made only of links/labels and separators, else ``None``.
 
@@ -262,6 +274,13 @@ def parse_link_line(line: str) -> list[RawLink] | None:
         if "![" in text:
             return None
     lead = _LEAD_JUNK.match(text)
+    bare = _LABEL_BLANK_URL.match(_EXTRAS.sub(" ", text).strip() if _EXTRA_HINT.search(text) else text,
+                                  lead.end() if lead else 0)
+    if bare and _ends_in_label(bare.group("label")):  # ``저자 스레드 https://x.com/…``, ``▶ 논문 보기 https://… →``
+        return [_make(bare.group("label"), bare.group("url"))]
+    if not _ENTRY.match(text, lead.end() if lead else 0) and _EXTRA_HINT.search(text[:40]):
+        text = _EXTRAS.sub(" ", text).strip()  # ``👍 **241** upvotes · [HF](…)``: a count before the links
+        lead = _LEAD_JUNK.match(text)
     if not _ENTRY.match(text, lead.end() if lead else 0):  # fast path: prose starts with an ordinary word
         if not text.startswith(("*", "_", "[[")) and "**[" not in text[:12]:
             return None

@@ -7,6 +7,8 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
+from .titles import strip_decoration
+
 __all__ = ["HeaderLines", "parse_date", "parse_header_lines", "merge_headers", "is_header_key"]
 
 _KEYS: dict[str, str] = {}
@@ -17,10 +19,13 @@ for _field, _names in {
                "번역", "역자", "옮긴이"),
     "url": ("url", "원문", "원문 링크", "원문 보기", "원문보기", "원본", "출처", "source", "link", "링크", "original",
             "original post", "웹에서 보기", "웹 버전", "view online", "web version", "read online", "permalink",
-            "원문 스레드", "스레드", "브라우저에서 보기", "view in browser"),
+            "원문 스레드", "스레드", "브라우저에서 보기", "view in browser", "온라인으로 읽기", "온라인에서 보기", "온라인 버전",
+            "웹으로 보기"),
     "title": ("제목", "title", "subject", "issue"),
     "date": ("발행일", "발행 일자", "날짜", "date", "게시일", "작성일", "발송일", "보낸 날짜", "published", "sent", "발행",
-             "발송", "일자", "게시", "posted", "updated", "수정일"),
+             "발송", "일자", "게시", "posted", "updated", "수정일", "생성 일시", "생성일", "작성 일시", "created", "일시"),
+    "skip": ("태그", "tags", "상태", "status", "카테고리", "category", "분류", "시리즈", "series", "읽는 시간",
+             "reading time"),
 }.items():
     for _n in _names:
         _KEYS[_n] = _field
@@ -39,7 +44,7 @@ _MONTHS = {m: i for i, m in enumerate(
 _DATE_PATTERNS = (
     re.compile(r"(?P<y>\d{4})\s*년\s*(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일"),
     re.compile(r"(?<!\d)(?P<y>\d{4})\s*[.\-/]\s*(?P<m>\d{1,2})\s*[.\-/]\s*(?P<d>\d{1,2})(?!\d)"),
-    re.compile(r"(?P<mn>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})"),
+    re.compile(r"(?P<mn>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?[,.]?\s+(?P<y>\d{4})"),
     re.compile(r"(?<!\d)(?P<d>\d{1,2})\s+(?P<mn>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{4})"),
 )
 
@@ -111,6 +116,29 @@ def _segment(text: str) -> tuple[str, str] | None:
     return None
 
 
+_NAME = re.compile(r"^(?=.*[^\W\d_])[\w.@-]{2,16}(?:\s[\w.-]{1,16})?$")
+"""A person's name or nickname: one or two words with a letter (``정다은``, ``밤새코딩``, ``Minsu Kim``)."""
+_COUNTER = re.compile(r"^(?:조회(?:수)?\s*[\d,]+|[\d,]+\s*(?:views?|회)|\d+\s*(?:min(?:ute)?s?(?:\s+read)?|분(?:\s*읽기)?)|"
+                      r"읽는\s*데\s*\d+\s*분|댓글\s*\d+|[\d,]+\s*(?:likes?|좋아요))$", re.IGNORECASE)
+"""A view count or reading time in a byline (``조회 214``, ``5 min read``)."""
+
+
+def _byline(segments: list[str]) -> list[tuple[str, str]] | None:
+    """A byline without keys — a name, then a date, perhaps a view count (``밤새코딩 · 2025년 10월 16일 · 조회 214``)
+    — as ``[("author", name), ("date", …)]``, else ``None``."""
+    if len(segments) < 2:
+        return None
+    name = segments[0].strip().strip("*_").strip()
+    if not _NAME.match(name) or parse_date(name) or _segment(segments[0]) is not None:
+        return None
+    rest = [_segment(part) for part in segments[1:]]
+    if not any(p is not None and p[0] == "date" for p in rest):
+        return None
+    if not all(p is not None or _COUNTER.match(part.strip()) for part, p in zip(segments[1:], rest)):
+        return None
+    return [("author", name)] + [p for p in rest if p is not None]
+
+
 def parse_header_lines(lines: list[str], *, title_line: bool = False) -> HeaderLines | None:
     """``HeaderLines`` when the lines are a header: every line is made of known ``Key: value`` fields, bare dates
     or ``by Name`` (several may share a line, separated by ``·`` or ``|``), except short label-like lines
@@ -122,24 +150,27 @@ def parse_header_lines(lines: list[str], *, title_line: bool = False) -> HeaderL
     known = unknown = 0
     for n, line in enumerate(rows):
         line = _KEY_DOT.sub(r"\1: ", line.strip())  # ``글 · 박지현``
-        parts = [_segment(part) for part in _SEGMENTS.split(line)]
+        segments = _SEGMENTS.split(line)
+        parts = _byline(segments) or [_segment(part) for part in segments]
         if parts and all(parts):
             known += 1
             for field, value in parts:  # type: ignore[misc]
                 found.setdefault(field, value)
         elif n == 0 and title_line and len(rows) > 1 and len(line.strip()) <= 100 and "](" not in line \
                 and not re.search(r"(?:니다|세요|요)[.!?]?$", line.strip()):
-            found.setdefault("title", line.strip().strip("#*_ ").strip())
+            found.setdefault("title", strip_decoration(line.strip().strip("#*_ ").strip()))
         elif any(parts) and len(line) <= 120 and (len(rows) > 1 or any(
                 p is not None and p[0] in ("author", "url") for p in parts)):
             known += 1
             for part in parts:
                 if part:
                     found.setdefault(*part)
-        elif len(line) <= 60 and re.match(r"^\s*[\w가-힣 ]{1,15}\s*[:：]", line) and "니다" not in line:
+        elif len(line) <= 60 and re.match(r"^\s*[\w가-힣 ]{1,15}\s*[:：]", line) and "니다" not in line \
+                or n and len(line) <= 120 and re.match(r"^\s*[(（][^()（）]*[)）]\s*$", line):  # ``(메시지를 옮겼습니다)``
             unknown += 1
         else:
             return None
+    found.pop("skip", None)
     if not found or known == 0 or unknown > known:
         return None
     author = found.get("author")

@@ -17,24 +17,30 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .mdsyntax import LINK_DEST, LINK_TEXT, LINK_TITLE
+
 __all__ = ["plain", "strip_decoration", "is_sentence", "split_title", "has_hangul", "has_latin", "NUMBER_RE",
            "number_of", "title_text", "ORG_TAGS"]
 
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _LATIN = re.compile(r"[A-Za-z]")
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_IMAGE = re.compile(r"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)|!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"!?\[(" + LINK_TEXT + r")\]\(" + LINK_DEST + LINK_TITLE + r"\)")
+_MD_IMAGE = re.compile(r"\[!\[" + LINK_TEXT + r"\]\(" + LINK_DEST + r"\)\]\(" + LINK_DEST + r"\)"
+                       r"|!\[" + LINK_TEXT + r"\]\(" + LINK_DEST + LINK_TITLE + r"\)")
 _AUTOLINK = re.compile(r"<(https?://[^>]+)>")
 _EMPH = re.compile(r"(\*\*|__|~~|`)")
 _SINGLE_EMPH = re.compile(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])")
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_ORDINALS = ("열두", "열한", "다섯", "여섯", "일곱", "여덟", "아홉", "첫", "두", "세", "네", "열")
+"""Korean ordinals before ``번째``, longest first."""
 NUMBER_RE = re.compile(
     r"^(?P<bold>\*\*|__)?\s*(?:#\s*)?(?:(?P<num>\d{1,3})\s*[.)]\s*(?!\d)"
-    r"|(?P<mark>\[(?P<bnum>\d{1,3})\]|(?P<cap>\d)\ufe0f?\u20e3|(?P<ten>\U0001f51f)|(?P<circ>[" + _CIRCLED + r"]))\s*)"
+    r"|(?P<mark>\[(?P<bnum>\d{1,3})\]|(?P<cap>\d)\ufe0f?\u20e3|(?P<ten>\U0001f51f)|(?P<circ>[" + _CIRCLED + r"]))\s*"
+    r"|(?P<ord>" + "|".join(_ORDINALS) + r")\s*번째\s*[.:：)]\s*)"
 )
-"""A leading item number: ``1.``, ``1)``, ``**3)**``, ``**1. …``, or a number *mark* (group ``mark``):
-``[1]``, keycap ``1️⃣``/``🔟``, circled ``①``."""
+"""A leading item number: ``1.``, ``1)``, ``**3)**``, ``**1. …``, a Korean ordinal (``첫 번째.``, ``두 번째:``), or a
+number *mark* (group ``mark``): ``[1]``, keycap ``1️⃣``/``🔟``, circled ``①``."""
 
 
 def number_of(m: re.Match[str]) -> int:
@@ -43,6 +49,8 @@ def number_of(m: re.Match[str]) -> int:
         return int(m.group("num") or m.group("bnum") or m.group("cap"))
     if m.group("ten"):
         return 10
+    if m.group("ord"):
+        return ("첫", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열", "열한", "열두").index(m.group("ord")) + 1
     return _CIRCLED.index(m.group("circ")) + 1
 
 _SEPARATORS = (": ", "：", " – ", " — ", " - ", " | ")
@@ -179,8 +187,10 @@ _QUOTED = re.compile(r"[「『《〈“]([^「」『』《》〈〉“”]+)[」
 """A title in corner brackets or quotes (``「추론 모델」``): the brackets are no part of it."""
 _DOMAIN = re.compile(r"\s+\((?:www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,}\)$", re.IGNORECASE)
 """The site a link-list item points at, written after its title (``Title (arxiv.org)``)."""
-_COUNT = re.compile(r"\s*(?:👍|⭐|★|🔥|❤️?|♥|⬆️?|▲)\s*[\d.,]+\s*[kKmM]?(?=\s|$)")
-"""A vote or star count written after a title (``👍 312``)."""
+_COUNT = re.compile(r"\s*(?:[(（]\s*)?(?:👍|⭐|★|🔥|❤️?|♥|⬆️?|▲)\s*[\d.,]+\s*[kKmM]?(?:\s*[)）])?(?=\s|$)")
+"""A vote or star count written after a title, bare or in parentheses (``👍 312``, ``(▲ 98)``)."""
+_LEAD = re.compile(r"[^\w\s\[(【「『《〈“]*\s*")
+"""Medals and emoji before a title, which may stand before its affiliation tags (``🥇 [Lab] Title``)."""
 
 
 def title_text(heading: str) -> str:
@@ -188,6 +198,7 @@ def title_text(heading: str) -> str:
     if "(" not in heading and "[" not in heading and "【" not in heading and heading.isascii() and "“" not in heading:
         return heading
     text = _COUNT.sub("", _PRESENTATION.sub("", heading)).strip()
-    bare = ORG_TAGS.sub("", text) or text
+    lead = _LEAD.match(text).group(0)  # always matches, possibly empty
+    bare = lead + (ORG_TAGS.sub("", text[len(lead):]) or text[len(lead):])
     bare = _DOMAIN.sub("", bare) or bare
     return _QUOTED.sub(r"\1", bare)

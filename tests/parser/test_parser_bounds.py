@@ -28,6 +28,10 @@ CASES = {
                            for _ in range(2)),
     # thousands of block wrappers opened and never closed in one paragraph
     "open-wrappers": f"# T\n\n## 1. 논문 (Paper)\n{_PAPER}\n\n" + "<div>" * 20000 + "</p>" * 20000 + "\n",
+    # brackets and parentheses that never close a link: each failed match must stop at the next bracket
+    "open-brackets": "# T\n\n## 1. " + "[" * 100_000 + "\n\n" + "# " + "[a](" * 30_000 + "\n\n- " + "![" * 50_000 + "\n",
+    # tags that never end: html.parser alone scans to the end of the text for every one of them
+    "unclosed-tags": "# T\n\n## 1. " + "<a href=" * 20_000 + "\n\n" + '<a href="' * 20_000 + ">\n",
     # many papers: doubt checks must not compare every paper with every other
     "many-papers": "# 주간\n\n" + "".join(
         f"## {i}. 논문 제목 {i} (Paper Title {i})\n요약 {i}.\n[논문](https://arxiv.org/abs/2401.{i:05d})\n\n"

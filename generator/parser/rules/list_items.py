@@ -55,8 +55,10 @@ def chains(f: Finder) -> tuple[list[list[int]], dict[int, int]]:
             continue  # a bullet list between numbered items (their link list) does not end the numbering
         lead = _resumes_at(f, u, last_number) if out and last_number is not None else 0
         if out and last_number is not None and not lead and u.first_number == 1 and last_number >= 1 \
-                and (_indent(f, u) > min_indent or not any(f.info.unit_has_links(c) for it in u.items for c in it.children)):
+                and (_indent(f, u) > min_indent or not any(f.info.unit_has_links(c) for it in u.items for c in it.children)) \
+                and not _next_first_number(f, k) == (u.items[-1].number or 0) + 1 != last_number + 1:
             continue  # steps 1) 2) 3) inside a paper: the numbering of the papers goes on after them
+            # (unless the next list goes on from this one: after a table of contents ``1)``…``7)`` the papers)
         if out and last_number is not None and (u.first_number == last_number + 1 or lead):
             out[-1].append(k)
             if lead:
@@ -65,6 +67,11 @@ def chains(f: Finder) -> tuple[list[list[int]], dict[int, int]]:
             out.append([k])
         last_number = u.items[-1].number
     return out, leads
+
+
+def _next_first_number(f: Finder, k: int) -> int | None:
+    """The first number of the next ordered list after unit ``k``."""
+    return next((v.first_number for v in f.units[k + 1:] if v.kind == "list" and v.ordered and v.items), None)
 
 
 def _linked_share(f: Finder, unit: Unit) -> float:
