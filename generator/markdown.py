@@ -24,6 +24,8 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from .cjk_emphasis import cjk_emphasis
+
 UNAVAILABLE_CLASS = "digest-unavailable"
 """CSS class of a link whose address is missing or not allowed."""
 
@@ -86,6 +88,7 @@ def _neutralise_links(state: StateCore) -> None:
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.enable(["table", "strikethrough"])
+    md.use(cjk_emphasis)  # ``**용어(Term)**은``: bold next to Hangul after punctuation
     md.core.ruler.push("digest_links", _neutralise_links)
     return md
 

@@ -298,3 +298,41 @@ def test_korean_issue_without_english_file_gets_english_pages(tmp_path: Path) ->
     paper = article(soup(site, "en", "papers/artificial-hippocampus-networks"))
     assert paper.select(".digest-coverage")
     assert (site / "en" / "papers" / "agentfold" / "index.html").is_file()
+
+
+def _no_stars(where: str, text: str, found: list[str]) -> None:
+    at = text.find("**")
+    if at >= 0:
+        found.append(f"{where}: …{text[max(0, at - 40):at + 40]}…")
+
+
+def test_no_literal_bold_marks_anywhere(built_site: Path) -> None:
+    """Korean bold (``**용어(Term)**은``) is rendered everywhere a reader or a machine sees the text: page text
+    outside code, meta and social descriptions, JSON-LD, feeds, the search index and the JSON API."""
+    import feedparser
+
+    found: list[str] = []
+    for page in sorted(built_site.rglob("*.html")):
+        doc = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        where = str(page.relative_to(built_site))
+        for tag in doc.select("meta[content]"):
+            _no_stars(f"{where} <meta {tag.get('name') or tag.get('property')}>", tag["content"], found)
+        for script in doc.select('script[type="application/ld+json"]'):
+            _no_stars(f"{where} JSON-LD", json.dumps(json.loads(script.string or "null"), ensure_ascii=False), found)
+        for tag in doc.select("script, style, pre, code"):
+            tag.decompose()
+        _no_stars(where, doc.get_text(" "), found)
+    feeds = sorted(built_site.rglob("feed.xml"))
+    assert feeds
+    for feed in feeds:
+        parsed = feedparser.parse(feed.read_bytes())
+        assert parsed.entries, feed
+        for entry in parsed.entries:
+            texts = [entry.get("title", ""), entry.get("summary", "")] + [c.value for c in entry.get("content", [])]
+            for text in texts:
+                _no_stars(f"{feed.relative_to(built_site)} entry {entry.get('id')}",
+                          BeautifulSoup(text, "lxml").get_text(" ") if "<" in text else text, found)
+    for index in sorted(built_site.rglob("search_index.json")) + sorted((built_site / "api").rglob("*.json")):
+        _no_stars(str(index.relative_to(built_site)), json.dumps(json.load(index.open(encoding="utf-8")),
+                                                                 ensure_ascii=False), found)
+    assert not found, "\n".join(found[:20])
