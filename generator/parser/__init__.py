@@ -26,9 +26,10 @@ __all__ = ["parse_text", "parse_file", "parse_source", "lang_of", "clear_caches"
 def clear_caches() -> None:
     """Forget the per-text caches of block classification and trailing link groups (benchmarks call this so
     that a file parsed again is timed as new)."""
-    from . import blocks, links
+    from . import blocks, links, titles
     blocks.clear_cache()
     links.clear_cache()
+    titles.clear_cache()
 
 
 def lang_of(path: str | Path, default: str = "ko") -> str:

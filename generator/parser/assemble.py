@@ -397,9 +397,10 @@ def _subtitle(pieces: list[tuple[Unit, str]], want: str) -> tuple[str | None, li
     if want == "en":
         ok = has_latin(inner) and not has_hangul(inner) and not is_sentence(inner) and (
             bool(m) or (len(inner.split()) >= 2 and len(inner) <= 200 and (inner[0].isupper() or inner[0].isdigit())))
-    else:
+    else:  # a bold line is a label (a ``<summary>`` toggle, ``**요약**``), not the title in Korean
         ok = has_hangul(inner) and len(inner) <= 80 and not is_sentence(inner) and (bool(m) or (
-            not rest and len(inner) <= 50 and not re.search(r"[.!?。]$|(?:다|요|죠)$", inner)))
+            not rest and len(inner) <= 50 and not re.search(r"[.!?。]$|(?:다|요|죠)$", inner)
+            and not first.strip().startswith(("**", "__"))))
     if not ok:
         return None, pieces
     return inner, ([(u, rest.strip("\n"))] if rest.strip() else []) + pieces[1:]
@@ -444,9 +445,14 @@ def _split_off(title_ko: str, title_en: str) -> str | None:
     group = title_ko.rsplit("(", 1)
     if len(group) == 2 and group[1].rstrip(") ").strip() and not has_hangul(group[1]) and has_hangul(group[0]):
         return group[0].strip()
-    if title_ko.startswith(title_en.split(":")[0] + ":") and has_hangul(title_ko):
-        return title_ko.split(":", 1)[1].strip() or None
+    head, colon, tail = title_ko.partition(":")
+    if colon and has_hangul(tail) and not has_hangul(head) and _same_text(head, title_en):
+        return tail.strip() or None  # ``English Title: 한국어 부제`` — not ``DeepSeek-OCR: 한국어``, a name kept
     return None
+
+
+def _same_text(a: str, b: str) -> bool:
+    return re.sub(r"\W+", "", a).lower() == re.sub(r"\W+", "", b).lower()
 
 
 _CODE_WORDS = re.compile(r"코드|구현|저장소|레포|리포|깃허브|code|repo|implementation|github|오픈\s*소스|open[- ]?source",
@@ -519,6 +525,7 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Pape
     pieces: list[tuple[Unit, str]] = []
     links = [ctx.link(r, item.heading_line) for r in item.heading_links]
     trailing = after_rule = False
+    links_last = False  # the unit before held only link lines
     current: _BlockBuilder | None = None
     ad_open = False
 
@@ -563,6 +570,11 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Pape
             take(u, BlockKind.SPONSOR)
             ad_open = _ad_goes_on(ctx, item.units, n)
             continue
+        if trailing and not after_rule and links_last and current is None and u.kind == "paragraph" \
+                and all(ctx.info.links(i) for i in range(u.start, u.end) if ctx.info.lines[i].strip()):
+            links.extend(_body_piece(ctx, u, u.start)[1])  # link lines one per paragraph (a Notion export)
+            continue
+        links_last = False
         if trailing or after_rule:
             kind = classify(lines, weak=True) or BlockKind.OTHER
             take(u, kind)
@@ -584,6 +596,7 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Pape
             pieces.append((u, text))
         if found and len(pieces) > (1 if text else 0):
             trailing = True
+            links_last = not text
     if current is not None:
         ctx.blocks.append(current.build())
     if last:
@@ -598,8 +611,10 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Pape
     if ctx.lang != "en" and item.pattern != "table":  # a table row's other cells are its summary, not titles
         if named.get("en"):
             title_en = named["en"]  # the heading is then the Korean title, less an English part it repeats
-            if title_ko is None and has_hangul(heading):
-                title_ko = title_text(strip_decoration(heading))
+            whole = title_text(strip_decoration(heading))
+            if title_ko is None and has_hangul(heading) or title_ko and whole.endswith(title_ko) \
+                    and not _same_text(whole[: -len(title_ko)].rstrip(" :：—–-"), title_en):
+                title_ko = whole  # ``DeepSeek-OCR: 한국어 부제`` with 원제 ``DeepSeek-OCR: …``: the name is kept
             if title_ko and not has_hangul(title_ko):
                 title_ko = None
             if title_ko:

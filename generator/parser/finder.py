@@ -159,13 +159,19 @@ class LineInfo:
 
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
+        self._text: list[str | None] = [None] * len(lines)
         self._links: dict[int, list[RawLink] | None] = {}
         self._unit_links: dict[tuple[int, int], bool] = {}
         self._unit_kinds: dict[tuple[int, int], BlockKind | None] = {}
 
     def text(self, i: int) -> str:
         """Line ``i`` without indentation and list marker."""
-        return MARKER_RE.sub("", self.lines[i], count=1).strip() if 0 <= i < len(self.lines) else ""
+        if not 0 <= i < len(self.lines):
+            return ""
+        found = self._text[i]
+        if found is None:
+            found = self._text[i] = MARKER_RE.sub("", self.lines[i], count=1).strip()
+        return found
 
     def links(self, i: int) -> list[RawLink] | None:
         """Links of line ``i`` when it is a link line."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .mdsyntax import LINK_DEST, LINK_TEXT, LINK_TITLE
 
@@ -66,6 +67,7 @@ def has_latin(text: str) -> bool:
     return bool(_LATIN.search(text))
 
 
+@lru_cache(maxsize=8192)
 def plain(markdown: str) -> str:
     """Inline Markdown → plain text (links → their label, emphasis and code marks removed)."""
     text = _MD_IMAGE.sub("", markdown) if "![" in markdown else markdown  # a badge is no part of a title
@@ -97,6 +99,7 @@ _KEYCAP = re.compile(r"^(?:[0-9#*]\ufe0f?\u20e3\s*)+")
 """Keycap emoji (``1️⃣``, ``#️⃣``): a digit or ``#``/``*`` followed by U+20E3, used as a bullet."""
 
 
+@lru_cache(maxsize=8192)
 def strip_decoration(text: str) -> str:
     """Drop leading/trailing emoji and symbols (``🚀 Title ✨`` → ``Title``, ``1️⃣ Title`` → ``Title``)."""
     text = _KEYCAP.sub("", text.strip())
@@ -193,6 +196,7 @@ _LEAD = re.compile(r"[^\w\s\[(【「『《〈“]*\s*")
 """Medals and emoji before a title, which may stand before its affiliation tags (``🥇 [Lab] Title``)."""
 
 
+@lru_cache(maxsize=8192)
 def title_text(heading: str) -> str:
     """The title part of a heading: presentation tags and vote counts removed (the heading keeps them)."""
     if "(" not in heading and "[" not in heading and "【" not in heading and heading.isascii() and "“" not in heading:
@@ -202,3 +206,9 @@ def title_text(heading: str) -> str:
     bare = lead + (ORG_TAGS.sub("", text[len(lead):]) or text[len(lead):])
     bare = _DOMAIN.sub("", bare) or bare
     return _QUOTED.sub(r"\1", bare)
+
+
+def clear_cache() -> None:
+    """Forget the cached results of :func:`plain`, :func:`strip_decoration` and :func:`title_text`."""
+    for fn in (plain, strip_decoration, title_text):
+        fn.cache_clear()

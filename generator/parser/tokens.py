@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-__all__ = ["ListItem", "Unit", "to_units", "code_lines", "code_lines_of", "MARKER_RE"]
+__all__ = ["ListItem", "Unit", "block_tokens", "to_units", "code_lines", "code_lines_of", "MARKER_RE"]
 
 _MD = MarkdownIt("commonmark").enable("table").disable(["inline", "code"])
 """Block structure only: the parser reads inline Markdown from the source lines, so the inline pass is off."""
@@ -124,13 +125,18 @@ def _items(node: SyntaxTreeNode, ordered: bool) -> tuple[ListItem, ...]:
     return tuple(items)
 
 
+def block_tokens(body: str) -> list[Token]:
+    """markdown-it's block tokens of ``body`` (no inline pass): the first step of every parse."""
+    return _MD.parse(body)
+
+
 def to_units(body: str) -> tuple[Unit, ...]:
     """Parse ``body`` once with markdown-it and return its top-level units.
 
     A paragraph made only of ``====`` (an e-mail export's separator that is not a setext
     underline because a blank line precedes it) is returned as a rule.
     """
-    units = _units(SyntaxTreeNode(_MD.parse(body)).children)
+    units = _units(SyntaxTreeNode(block_tokens(body)).children)
     lines = body.split("\n")
     fixed = []
     for u in units:
