@@ -23,6 +23,7 @@ that knows MkDocs).
 from __future__ import annotations
 
 import html
+from html import escape
 import logging
 import os
 from pathlib import Path
@@ -35,6 +36,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from generator import i18n
 from generator.sitemap import SITEMAP_FILE, SITEMAP_GZ_FILE, gzipped, page_entries, sitemap_xml
@@ -176,13 +178,18 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         # MkDocs themes print titles unescaped (`<title>{{ page.meta.title }}`): hand them HTML.
         page.meta["title"] = html.escape(rendered.page.title, quote=True)
         page.meta["digest_kind"] = rendered.page.kind
-        if rendered.page.kind != "home":
-            page.meta.setdefault("hide", ["toc"])
+        # a reading column: no left sidebar (the header tabs are the navigation), the right one only with a toc
+        page.meta.setdefault("hide", ["navigation"] + ([] if rendered.page.toc else ["toc"]))
         return ""
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         rendered = self._rendered(page)
-        return rendered.html if rendered is not None else html
+        if rendered is None:
+            return html
+        if rendered.page.toc:  # MkDocs' toc titles are HTML, as its Markdown extension makes them
+            page.toc = get_toc([{"level": 2, "id": entry.anchor, "name": escape(entry.title, quote=False),
+                                 "children": []} for entry in rendered.page.toc])
+        return rendered.html
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         rendered = self._rendered(page)

@@ -107,6 +107,17 @@ class HeadView:
 
 
 @dataclass(frozen=True)
+class TocEntry:
+    """One entry of a page's table of contents (the right-hand column)."""
+
+    anchor: str
+    """Fragment id of the heading."""
+
+    title: str
+    """Its text, plain."""
+
+
+@dataclass(frozen=True)
 class PlannedPage:
     """One page of one language."""
 
@@ -130,6 +141,9 @@ class PlannedPage:
 
     head: HeadView
     """hreflang links, switcher target and other ``<head>`` data."""
+
+    toc: tuple[TocEntry, ...] = ()
+    """The page's table of contents (an issue's papers); empty: the page shows none."""
 
     @property
     def src_uri(self) -> str:
@@ -204,8 +218,10 @@ def plan_site(catalog: Catalog, settings: PlanSettings) -> SitePlan:
     _ = i18n.gettext_for(settings.lang)
     pages: list[PlannedPage] = []
 
-    def add(kind: str, path: str, template: str, title: str, view: View, meta: PageMeta) -> None:
-        pages.append(PlannedPage(kind, settings.lang, path, template, title, view, _head(settings, path, kind, meta)))
+    def add(kind: str, path: str, template: str, title: str, view: View, meta: PageMeta,
+            toc: tuple[TocEntry, ...] = ()) -> None:
+        pages.append(PlannedPage(kind, settings.lang, path, template, title, view, _head(settings, path, kind, meta),
+                                 toc))
 
     add("home", home_path(), "home.html", _("Paper Digest"), views.home(home_path()), metas.home(_("Paper Digest")))
     add("archive", archive_path(), "archive.html", _("Archive"), views.archive(archive_path()), metas.archive(_("Archive")))
@@ -221,7 +237,8 @@ def plan_site(catalog: Catalog, settings: PlanSettings) -> SitePlan:
     for record in catalog.issues:
         path = issue_path(record.slug)
         view = views.issue(record, path)
-        add("issue", path, "issue.html", view.title, view, metas.issue(record, view.title))
+        add("issue", path, "issue.html", view.title, view, metas.issue(record, view.title),
+            tuple(TocEntry(entry.anchor, f"{entry.item.position}. {entry.item.title}") for entry in view.papers))
     for paper in catalog.papers:
         path = paper_path(paper.id)
         view = views.paper(paper, path)

@@ -283,6 +283,35 @@ class Coverage:
 
 
 @dataclass(frozen=True)
+class IssueEntry:
+    """One paper on its issue page, written out in full as the issue gave it."""
+
+    anchor: str
+    """Fragment id of the entry (``paper-3``), listed in the page's table of contents."""
+
+    item: PaperItem
+    """Titles, topics, position and the permalink to the paper's page."""
+
+    links: tuple[LinkView, ...]
+    """The item's real links, as buttons (placeholders are not among them)."""
+
+    missing: str
+    """Labels of links the issue names without an address (``논문, 트윗``), shown once; empty when none."""
+
+    summary_html: str
+    """Summary paragraph, safe HTML."""
+
+    sections: tuple[SectionView, ...]
+    """Lead-in sections (ids unique on the page)."""
+
+    body_html: str
+    """The body after the summary, safe HTML, when the item has no lead-in sections."""
+
+    text_lang: str = ""
+    """``ko`` when the text is Korean on a page of another language (no translation yet), else empty."""
+
+
+@dataclass(frozen=True)
 class Neighbour:
     """Previous or next paper of the same issue."""
 
@@ -395,8 +424,14 @@ class IssueView:
     glossary: tuple[GlossaryItem, ...]
     """Glossary entries."""
 
-    papers: tuple[PaperItem, ...]
-    """The papers, in issue order."""
+    papers: tuple[IssueEntry, ...]
+    """The papers with their full text, in issue order."""
+
+    previous: IssueItem | None
+    """The issue before this one (by date), if any."""
+
+    next: IssueItem | None
+    """The issue after this one (by date), if any."""
 
     sponsors: tuple[SponsorBlock, ...]
     """Sponsor blocks (empty when the ``sponsors`` setting is ``omitted``)."""
@@ -574,6 +609,7 @@ class ViewBuilder:
         self._ = i18n.gettext_for(lang)
         self.ngettext = i18n.ngettext_for(lang)
         self._issues = {record.slug: record for record in catalog.issues}
+        self._issue_rank = {record.slug: rank for rank, record in enumerate(catalog.issues)}
         by_topic: dict[str, list[PaperRecord]] = {topic.id: [] for topic in catalog.topics}
         for record in catalog.papers:  # newest first already
             for topic_id in record.topics:
@@ -671,6 +707,39 @@ class ViewBuilder:
             items.append(self.paper_item(self.catalog.paper(paper_id), here, position=index + 1, paper=paper,
                                          korean_text=self.lang != PRIMARY_LANGUAGE and not translated))
         return tuple(items)
+
+    def issue_entries(self, record: IssueRecord, here: str) -> tuple[IssueEntry, ...]:
+        """Every paper of the issue with its write-up and links, as the issue page shows them."""
+        issue = record.issue(self.lang)
+        entries = []
+        counter = 0
+        for item in self.issue_papers(record, here):
+            index = item.position - 1
+            paper = issue.papers[index] if index < len(issue.papers) else record.ko.papers[index]
+            sections = []
+            for section in paper.sections:
+                counter += 1
+                sections.append(SectionView(heading=to_plain_text(section.heading),
+                                            anchor=anchor(section.heading, counter), html=to_html(section.text)))
+            real = [link for link in paper.links if link.url and is_allowed_url(link.url)]
+            missing = dict.fromkeys(self.link_label(link) for link in paper.links if link not in real)
+            entries.append(IssueEntry(
+                anchor=f"paper-{item.position}",
+                item=item,
+                links=tuple(LinkView(self.link_label(link), link.kind.value, link.url) for link in real),
+                missing=", ".join(missing),
+                summary_html=to_html(paper.summary),
+                sections=tuple(sections),
+                body_html="" if paper.sections else to_html(_after_summary(paper)),
+                text_lang=item.summary_lang,
+            ))
+        return tuple(entries)
+
+    def _neighbour_issue(self, record: IssueRecord, here: str, step: int) -> IssueItem | None:
+        """The issue ``step`` places away in date order (the catalog lists issues newest first)."""
+        issues = self.catalog.issues
+        index = self._issue_rank[record.slug] - step
+        return self.issue_item(issues[index], here) if 0 <= index < len(issues) else None
 
     def neighbour(self, paper_id: str, here: str) -> Neighbour:
         record = self.catalog.paper(paper_id)
@@ -775,7 +844,9 @@ class ViewBuilder:
                 GlossaryItem(term=to_plain_text(entry.term), definition_html=to_html(entry.definition))
                 for entry in issue.glossary
             ),
-            papers=self.issue_papers(record, here),
+            papers=self.issue_entries(record, here),
+            previous=self._neighbour_issue(record, here, -1),
+            next=self._neighbour_issue(record, here, +1),
             sponsors=sponsors,
             untranslated=not record.is_translated(self.lang),
             original_href=language_href(here, self.lang, "ko"),

@@ -35,7 +35,7 @@ def test_click_home_issue_paper_topic(page_watch, served_site, lang) -> None:
     page.locator("article .digest-latest__title a").first.click()
     _expect_page(page, served_site, lang, "issues")
 
-    paper_link = page.locator("article a.digest-paper__title").first
+    paper_link = page.locator("article .digest-entry__title a").first
     paper_title = paper_link.inner_text().strip()
     paper_link.click()
     _expect_page(page, served_site, lang, "papers")

@@ -145,13 +145,38 @@ def test_issue_page(built_site: Path) -> None:
     assert en.select_one("time.digest-date").text == "October 12, 2025"
     assert "DAIR.AI" in ko.select_one(".digest-source").text
     for page in (ko, en):
-        papers = page.select("ol.digest-papers > li.digest-paper")
+        papers = page.select("article.digest-entry")
         assert len(papers) == 10
-        first = papers[0].select_one("a.digest-paper__title")
-        assert first["href"] == f"../../papers/{TRM}/"
-        assert papers[0].select_one(".digest-paper__summary").text.strip()
+        assert papers[0].select_one("a.digest-entry__permalink")["href"] == f"../../papers/{TRM}/"
         assert papers[0].select("a.digest-tag")
+        assert [p.select_one("h2")["id"] for p in papers] == [f"paper-{n}" for n in range(1, 11)]
+        # every paper's whole write-up, as its paper page shows it
+        for entry in papers:
+            paper_page = article(soup(built_site, "ko" if page is ko else "en",
+                                      urljoin(f"issues/{ISSUE_1012}/", entry.select_one("a.digest-entry__permalink")["href"])))
+            coverage = next(c for c in paper_page.select(".digest-coverage")
+                            if ISSUE_1012 in c.select_one(".digest-coverage__source a")["href"])
+            written = " ".join(coverage.select_one(".digest-coverage__text").get_text(" ").split())
+            assert written and written in " ".join(entry.select_one(".digest-entry__text").get_text(" ").split())
+        # this issue names its links without addresses: said once per paper, never a dead chip
+        assert all(p.select_one(".digest-link-missing") for p in papers) and not page.select("a.digest-link[href='']")
     assert "Tiny Recursive Model" in en.text
+
+
+@pytest.mark.slow
+def test_issue_page_lists_its_papers_in_the_toc_and_links_out(built_site: Path) -> None:
+    issue = "2025-10-13-llm-watch-7-papers-you-should-know"
+    for lang in LANGS:
+        page = soup(built_site, lang, f"issues/{issue}")
+        toc = [a["href"] for a in page.select("nav.md-nav--secondary a.md-nav__link")]
+        entries = page.select("article.digest-entry")
+        assert toc == [f"#{e.select_one('h2')['id']}" for e in entries] and len(entries) == 7
+        for entry in entries:
+            outbound = [a["href"] for a in entry.select("ul.digest-links a.digest-link")]
+            assert outbound and all(href.startswith("https://") for href in outbound)
+            assert any("arxiv.org" in href for href in outbound)
+        nav = page.select_one("nav.digest-issue-nav")
+        assert nav is not None and nav.select_one("a[rel=prev]") is not None
 
 
 @pytest.mark.slow

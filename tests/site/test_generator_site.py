@@ -123,7 +123,7 @@ def test_untranslated_issue_gets_english_pages_with_notice() -> None:
     notice = issue.select_one(".digest-untranslated")
     assert notice is not None and "Korean" in notice.text
     assert notice.select_one("a")["href"] == "../../../issues/2025-09-21-old/"
-    titles = [a.text for a in issue.select("a.digest-paper__title")]
+    titles = [h2.get_text(" ", strip=True).split(" ", 1)[1] for h2 in issue.select("article.digest-entry h2")]
     assert titles == ["RL Reasoning", "Tiny Recursive Model"]  # English titles where known
     assert "강화 학습으로 추론한다" in issue.text  # the Korean text itself
     assert english["papers/rl-reasoning/"].select_one(".digest-untranslated")
@@ -253,5 +253,5 @@ def test_items_that_are_no_papers_are_listed_after_the_papers(tmp_path: Path) ->
     assert "OpenAI, AWS와 7년짜리 대형 클라우드 계약 체결" in titles and len(titles) == 4
     link = news[titles.index("OpenAI, AWS와 7년짜리 대형 클라우드 계약 체결")].select_one("a")
     assert link["href"] == "https://www.reuters.com/technology/openai-aws-cloud-deal-2025-11-03/"
-    papers = [a.get_text(strip=True) for a in page.select("ol a")]
+    papers = [h2.get_text(strip=True) for h2 in page.select("article.digest-entry h2")]
     assert not any("OpenAI, AWS" in text for text in papers) and papers
