@@ -38,6 +38,7 @@ from .footnotes import inline_footnotes
 from .htmlmd import has_html, html_to_markdown
 from .items import ItemSpan, Layout, LineInfo, find_items
 from .links import RawLink, is_link_label, kind_for, names_link, split_trailing_links, url_kind
+from .mail import unwrap_forward
 from .metadata import HeaderLines, merge_headers, parse_date, parse_header_lines
 from .nonpaper import find_legend, news_reason
 from .titles import has_hangul, has_latin, is_sentence, plain, split_title, strip_decoration, title_text
@@ -232,6 +233,12 @@ def _section_headings(ctx: _Ctx, units: tuple[Unit, ...], item_lines: set[int]) 
     return out
 
 
+def _lead_block(ctx: _Ctx, u: Unit) -> bool:
+    """A unit a mail may open with before its title line: a logo image or a ``웹에서 보기`` line."""
+    return is_image_only(ctx.lines(u)) or (u.kind == "paragraph" and u.end - u.start == 1
+                                            and bool(_VIEW_ONLINE.match(ctx.info.lines[u.start])))
+
+
 def _front(ctx: _Ctx, units: tuple[Unit, ...]) -> _Front:
     front = _Front()
     current: _BlockBuilder | None = None
@@ -268,8 +275,10 @@ def _front(ctx: _Ctx, units: tuple[Unit, ...]) -> _Front:
                                 "write it as YYYY-MM-DD or 2025년 11월 16일")
                 continue
         kind = classify(lines, weak=True) if u.kind in ("paragraph", "heading", "list", "html") else None
+        if kind is None and u.kind == "paragraph" and len(lines) == 1 and _VIEW_ONLINE.match(lines[0]):
+            kind = BlockKind.FOOTER  # ``메일이 잘 보이지 않나요? 웹에서 보기: https://…`` above the title
         if front.title is None and not front.intro and (current is None or current.kind in _BEFORE_TITLE) \
-                and _is_title(ctx, u, kind, first=all(is_image_only(ctx.lines(v)) for v in units[:n])):
+                and _is_title(ctx, u, kind, first=all(_lead_block(ctx, v) for v in units[:n])):
             close()  # a logo image may come first
             front.title = _issue_title(next((ln for ln in lines if _WORD.search(ln)), lines[0]))  # not a ``===`` banner
             continue
@@ -604,6 +613,8 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Pape
 
     heading = plain(item.heading)
     if _no_title(heading):  # ``### 📄 1``, ``**3/5 (목) · 발표: 김도윤**``: the title is the next line
+        if not item.heading_links and ctx.info.links(item.heading_line):  # ``arXiv:2510.16209`` opens the item
+            links[:0] = [ctx.link(r, item.heading_line) for r in ctx.info.links(item.heading_line) or ()]
         found, pieces = _title_from_body(pieces)
         heading = found or heading
     title_ko, title_en = split_title(title_text(heading), ctx.lang)
@@ -621,7 +632,7 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Pape
                 title_ko = _split_off(title_ko, title_en) or title_ko
         if named.get("ko"):
             title_ko = named["ko"]
-        if title_ko and not named.get("en"):
+        if title_ko and not named.get("en") and not (title_en and named.get("ko")):
             english, pieces = _subtitle(pieces, "en")
             if english is not None:
                 title_ko, title_en = title_text(strip_decoration(heading)), english
@@ -675,7 +686,7 @@ def _date_near_top(ctx: _Ctx, front: _Front, layout: Layout) -> _dt.date | None:
     return None
 
 
-_VIEW_ONLINE = re.compile(r"^\s*[^\w\s\[]*\s*\[?(?:웹에서\s*보기|웹\s*버전|브라우저에서\s*보기|온라인(?:으로|에서)\s*(?:보기|읽기)|view\s+(?:it\s+)?online|view\s+in\s+browser|"
+_VIEW_ONLINE = re.compile(r"^(?:[^:：\n]{0,30}?[?!.]\s+|[^:：?!.\n]{0,20}?\s)?\s*[^\w\s\[]*\s*\[?(?:[가-힣A-Za-z]{1,10}(?:에서|으로|로)\s*(?:보기|읽기|보려면|보시려면|읽으려면)|웹\s*버전|이\s*페이지|view\s+(?:it\s+)?online|view\s+in\s+browser|"
                           r"web\s+version|read\s+online)(?:\s*(?:[:：→]|👉)\s*<?|\]\()(?P<url>https?://[^\s<>()]+)[>)]?\s*$",
                           re.IGNORECASE)
 
@@ -704,6 +715,9 @@ def _report_unsafe(ctx: _Ctx, units: tuple[Unit, ...]) -> None:
 def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Problem], LayoutReport]:
     """Parse a normalised source into an :class:`Issue` plus the problems found."""
     body = src.body.replace("\u00a0", " ")  # no-break spaces after list markers and around tags
+    forwarded = unwrap_forward(body.split("\n")) if "orward" in body or "메시지" in body else None
+    if forwarded is not None:  # a newsletter forwarded by mail: the newsletter is the document
+        body = "\n".join(forwarded)
     long_blanks, html, notes = bool(_LONG_BLANKS.search(body)), has_html(body), "[^" in body
     # The rewrites below keep every line where it is and leave code alone, so one look at the code lines serves all.
     code = code_lines(body) if long_blanks or html or notes else set()

@@ -27,7 +27,8 @@ AD_CLOSE = re.compile(r"[\[【]\s*/\s*(?:광고|AD|Ad|Sponsored|스폰서|협찬
 """An ad span closer: ``[/광고]``."""
 
 _SPONSOR_LEAD = re.compile(
-    r"^\s*(?:\*\*|__)?\s*(?:편집자\s*(?:메시지|의\s*말|노트|공지)|광고|스폰서|후원|협찬|홍보|공지|"
+    r"^\s*(?:\*\*|__)?\s*(?:(?:이번\s*(?:호|주)의?|오늘의)\s*(?=광고|스폰서|후원|협찬))?"
+    r"(?:편집자\s*(?:메시지|의\s*말|노트|공지)|광고|스폰서|후원|협찬|홍보|공지|"
     r"sponsor(?:ed)?(?:\s+message)?|advertisement|ad|promo(?:tion)?|editor[’']?s?\s+(?:message|note)|"
     r"from\s+(?:the\s+)?editor|a\s+word\s+from\s+our\s+sponsors?)\s*(?:\*\*|__)?\s*[:：.\-–—]?(?:\*\*|__)?(?:\s|$)",
     re.IGNORECASE,
@@ -85,6 +86,10 @@ _QUOTE_OR_EMOJI = re.compile(r"^\s*(?:>\s*)*(?:[^\w\s*_\[(\-+.#>]\s*)*")
 _IMAGE_ONLY = re.compile(r"^\s*(?:(?:\[\s*)?!\[[^\]]*\]\([^)]*\)(?:\s*\]\([^)]*\))?\s*"
                          r"|(?:<(?:p|div|figure|center|a)\b[^>]*>\s*)*<img\b[^>]*>(?:\s*</(?:p|div|figure|center|a)>)*\s*)+$",
                          re.IGNORECASE)
+
+
+_CAPTION = re.compile(r"^\s*(?:[📷📸🖼]\ufe0f?\s*)?(?:사진|이미지|그림|캡션)\s*(?:설명|출처)?\s*[:：]|^\s*[📷📸🖼]", re.IGNORECASE)
+"""The caption of an image pasted from a blog (``📷 사진 설명: …``), which stands where the image was."""
 
 
 def is_image_only(lines: list[str]) -> bool:
@@ -157,7 +162,7 @@ def _classify(lines: tuple[str, ...], weak: bool) -> BlockKind | None:
     lead = _QUOTE_OR_EMOJI.sub("", first)  # "> 📣 **광고** …" leads like "**광고** …"
     if AD_OPEN.match(first) or _SPONSOR_LEAD.match(first) or _SPONSOR_LEAD.match(lead):
         return BlockKind.SPONSOR
-    if is_image_only(rows):
+    if is_image_only(rows) or len(rows) == 1 and _CAPTION.match(first):
         return BlockKind.IMAGE
     if is_glossary_title(first):
         return BlockKind.GLOSSARY

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .finder import BOLD_OPEN, Finder, plain_head, starts_with_bold_name
-from .titles import NUMBER_RE
+from .metadata import parse_header_lines
+from .titles import NUMBER_RE, is_sentence, plain, strip_decoration
 
 __all__ = ["Filter", "FILTERS", "COMMON", "run_filters", "SECTION_LABEL"]
 
@@ -67,6 +68,17 @@ def drop_labels(f: Finder, starts: list[int]) -> list[int]:
     return kept
 
 
+def _subtitle_and_header(f: Finder, starts: list[int], n: int) -> bool:
+    """Start ``n`` is a heading right under the issue's title heading whose section holds the issue's header lines
+    (``류하은 · 7분 분량 · 2025년 2월 2일``, ``원문: …``): the issue's subtitle, not a paper."""
+    k = starts[n]
+    if n or k == 0 or f.units[k].kind != "heading" or f.units[k - 1].kind != "heading" or f.units[k - 1].level != 1:
+        return False
+    stop = starts[1] if len(starts) > 1 else len(f.units)
+    return any(u.kind == "paragraph" and parse_header_lines(f.info.lines[u.start:u.end]) is not None
+               for u in f.units[k + 1:stop])
+
+
 def strip_named_edges(f: Finder, starts: list[int]) -> list[int]:
     """Drop a linkless first start that is the issue title (nothing but blocks before it) or named like an
     introduction (``이번 호 하이라이트``, ``들어가며``), and a linkless last start named like closing words."""
@@ -78,7 +90,8 @@ def strip_named_edges(f: Finder, starts: list[int]) -> list[int]:
         return bool(_EDGE_WORDS.match(re.sub(r"^[*_\s]+", "", f.head_text(starts[n]))))
 
     first, last = 0, len(starts) - 1
-    while first < last - 1 and not linked[first] and (named(first) or all(f.blocky[j] for j in range(starts[first]))):
+    while first < last - 1 and (not linked[first] and (named(first) or all(f.blocky[j] for j in range(starts[first])))
+                                or _subtitle_and_header(f, starts, first)):
         first += 1
     while last > first + 1 and (not linked[last] and named(last)
                                 or _RELATED.search(f.head_text(starts[last])) and len(f.head_text(starts[last])) <= 40):
@@ -139,8 +152,9 @@ def _edge_is_paper(f: Finder, starts: list[int], n: int, stop: int, numbered: bo
     not named like an intro/outro, not at the very top, and with a body of its own."""
     k = starts[n]
     head = f.head_text(k)
-    if numbered:
-        return bool(NUMBER_RE.match(head))
+    if numbered:  # numbered like the papers, unless it reads as a sentence (a thread's first or last post)
+        number = NUMBER_RE.match(head)
+        return bool(number) and not is_sentence(strip_decoration(plain(head[number.end():])))
     if _EDGE_WORDS.match(re.sub(r"^[*_\s]+", "", head)) or (n == 0 and all(f.blocky[j] for j in range(k))):
         return False
     end = next((j for j in range(k + 1, stop) if f.blocky[j]), stop)  # a glossary/ad after it is no body

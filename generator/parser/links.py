@@ -237,8 +237,9 @@ def _entries(text: str) -> list[RawLink] | None:
         elif m.group("ax") is not None:  # ``arXiv:2506.10910``
             found.append(_make("arXiv", f"https://arxiv.org/abs/{m.group('axid')}"))
         elif m.group("gl") is not None:  # ``애플 연구 페이지: https://…``: a label of its own, kind by host
-            if is_header_key(m.group("gl")):
-                return None  # ``URL: …``, ``출처: …``: a header line, not a link line
+            if is_header_key(m.group("gl")) and "👉" not in m.group(0) \
+                    and _host_kind(m.group("gu")) not in (LinkKind.PAPER, LinkKind.CODE):
+                return None  # ``URL: …``, ``출처: …``: a header line, not a link line (``출처 👉 arXiv`` is a link)
             found.append(_make(m.group("gl"), m.group("gu")))
         elif m.group("bu") is not None:
             found.append(_make("", m.group("bu")))

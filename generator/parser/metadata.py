@@ -19,7 +19,7 @@ for _field, _names in {
                "번역", "역자", "옮긴이"),
     "url": ("url", "원문", "원문 링크", "원문 보기", "원문보기", "원본", "출처", "source", "link", "링크", "original",
             "original post", "웹에서 보기", "웹 버전", "view online", "web version", "read online", "permalink",
-            "원문 스레드", "스레드", "브라우저에서 보기", "view in browser", "온라인으로 읽기", "온라인에서 보기", "온라인 버전",
+            "원문 스레드", "원본 스레드", "원본 글", "스레드", "이 페이지", "페이지 주소", "브라우저에서 보기", "view in browser", "온라인으로 읽기", "온라인에서 보기", "온라인 버전",
             "웹으로 보기"),
     "title": ("제목", "title", "subject", "issue"),
     "date": ("발행일", "발행 일자", "날짜", "date", "게시일", "작성일", "발송일", "보낸 날짜", "published", "sent", "발행",
@@ -96,6 +96,8 @@ def _segment(text: str) -> tuple[str, str] | None:
     """One header field: ``Key: value`` with a known key, a bare date, or ``by Name`` → ``(field, value)``."""
     text = _LEAD_SYMBOLS.sub("", text.strip())  # ``✍️ 작성자: …``, ``📅 2025-06-29``
     m = _HEADER.match(re.sub(r"^(\*\*|__)(.+)\1$", r"\2", text.strip()))
+    if m and re.search(r"\d$", m.group("key")) and m.group("value")[:1].isdigit():
+        m = None  # ``2025. 3. 9. 21:47``: a clock time, not ``key: value``
     if m:
         key = re.sub(r"\s+", " ", m.group("key").strip().lower())
         field = _KEYS.get(key)
@@ -118,7 +120,8 @@ def _segment(text: str) -> tuple[str, str] | None:
 
 _NAME = re.compile(r"^(?=.*[^\W\d_])[\w.@-]{2,16}(?:\s[\w.-]{1,16})?$")
 """A person's name or nickname: one or two words with a letter (``정다은``, ``밤새코딩``, ``Minsu Kim``)."""
-_COUNTER = re.compile(r"^(?:조회(?:수)?\s*[\d,]+|[\d,]+\s*(?:views?|회)|\d+\s*(?:min(?:ute)?s?(?:\s+read)?|분(?:\s*읽기)?)|"
+_COUNTER = re.compile(r"^(?:조회(?:수)?\s*[\d,]+|[\d,]+\s*(?:views?|회)|\d+\s*(?:min(?:ute)?s?(?:\s+read)?|분(?:\s*(?:읽기|분량))?)|"
+                      r"(?:♥|❤️?|👍|💬|⭐)\s*[\d,]+|"
                       r"읽는\s*데\s*\d+\s*분|댓글\s*\d+|[\d,]+\s*(?:likes?|좋아요))$", re.IGNORECASE)
 """A view count or reading time in a byline (``조회 214``, ``5 min read``)."""
 
@@ -128,7 +131,7 @@ def _byline(segments: list[str]) -> list[tuple[str, str]] | None:
     — as ``[("author", name), ("date", …)]``, else ``None``."""
     if len(segments) < 2:
         return None
-    name = segments[0].strip().strip("*_").strip()
+    name = re.sub(r"\s*[(（]@?[\w.]{1,30}[)）]$", "", segments[0].strip().strip("*_").strip())  # ``서도현 (@handle)``
     if not _NAME.match(name) or parse_date(name) or _segment(segments[0]) is not None:
         return None
     rest = [_segment(part) for part in segments[1:]]

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 from ..model import LinkKind, Paper
 from .links import is_link_label, url_kind
+from .titles import NUMBER_RE
 
 __all__ = ["Legend", "find_legend", "is_legend_lines", "news_reason", "lead_marker"]
 
@@ -109,6 +110,9 @@ def find_legend(lines: list[str]) -> Legend | None:
 def lead_marker(line: str) -> str:
     """The first symbol of an item's heading line (``- 🔬 [Title](…)`` → ``🔬``), or ``""``."""
     text = re.sub(r"^\s*(?:#{1,6}\s+|[-*+•]\s+|\d{1,3}[.)]\s+|>\s*)*", "", line.replace("\u00a0", " "))
+    number = NUMBER_RE.match(text)  # ``**01 /** 🗞️ …``
+    if number:
+        text = text[number.end():]
     text = re.sub(r"^(?:\*\*|__)", "", text).lstrip()
     return _base(text[:3]) if text else ""
 

@@ -35,12 +35,15 @@ _SINGLE_EMPH = re.compile(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _ORDINALS = ("열두", "열한", "다섯", "여섯", "일곱", "여덟", "아홉", "첫", "두", "세", "네", "열")
 """Korean ordinals before ``번째``, longest first."""
+_COUNTING = ("하나", "다섯", "여섯", "일곱", "여덟", "아홉", "둘", "셋", "넷", "열")
+"""Native Korean numbers used as item marks (``하나.``, ``둘.`` …), longest first."""
 NUMBER_RE = re.compile(
-    r"^(?P<bold>\*\*|__)?\s*(?:#\s*)?(?:(?P<num>\d{1,3})\s*[.)]\s*(?!\d)"
+    r"^(?P<bold>\*\*|__)?\s*(?:#\s*)?(?:(?P<num>\d{1,3})\s*(?:[.)]|\s/|/(?=\s))\s*(?!\d)"
     r"|(?P<mark>\[(?P<bnum>\d{1,3})\]|(?P<cap>\d)\ufe0f?\u20e3|(?P<ten>\U0001f51f)|(?P<circ>[" + _CIRCLED + r"]))\s*"
-    r"|(?P<ord>" + "|".join(_ORDINALS) + r")\s*번째\s*[.:：)]\s*)"
+    r"|(?P<ord>" + "|".join(_ORDINALS) + r")\s*번째\s*[.:：)]\s*"
+    r"|(?P<count>" + "|".join(_COUNTING) + r")\s*[.:：)]\s+)"
 )
-"""A leading item number: ``1.``, ``1)``, ``**3)**``, ``**1. …``, a Korean ordinal (``첫 번째.``, ``두 번째:``), or a
+"""A leading item number: ``1.``, ``1)``, ``01 /``, ``1/`` (a thread), ``**3)**``, ``**1. …``, a Korean ordinal or number (``첫 번째.``, ``하나.``), or a
 number *mark* (group ``mark``): ``[1]``, keycap ``1️⃣``/``🔟``, circled ``①``."""
 
 
@@ -50,6 +53,8 @@ def number_of(m: re.Match[str]) -> int:
         return int(m.group("num") or m.group("bnum") or m.group("cap"))
     if m.group("ten"):
         return 10
+    if m.group("count"):
+        return ("하나", "둘", "셋", "넷", "다섯", "여섯", "일곱", "여덟", "아홉", "열").index(m.group("count")) + 1
     if m.group("ord"):
         return ("첫", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열", "열한", "열두").index(m.group("ord")) + 1
     return _CIRCLED.index(m.group("circ")) + 1
@@ -152,6 +157,13 @@ def _paren_english(text: str) -> str | None:
     return None
 
 
+_LEAD_IN = re.compile(r"^(?P<ko>[^A-Za-z()]*(?:[\uac00-\ud7a3](?:의|에서)|[\uac00-\ud7a3\s](?:나온|내놓은|발표한|공개한))"
+                      r"|[^():：]*[\uac00-\ud7a3][^():：]*[:：]|(?:먼저|그리고|또|다음은|다음으로|마지막으로|끝으로|이번엔|이번에는)(?:\s[\uac00-\ud7a3]+){0,3})\s+"
+                      r"(?P<en>[A-Z0-9][^\uac00-\ud7a3()（）]*:\s[^\uac00-\ud7a3()（）]+)$")
+"""A Korean lead-in ending in a particle or modifier (``먼저 메타의``, ``같은 주에 나온``) or a colon (``그리고 딥시크가
+또:``) before a full English title with its own colon; the lead-in is prose, not the title in Korean."""
+
+
 def split_title(heading: str, lang: str = "ko") -> tuple[str | None, str | None]:
     """A plain-text heading → ``(title_ko, title_en)``. In English files the heading is the English title."""
     text = strip_decoration(heading).strip(" :")
@@ -159,6 +171,9 @@ def split_title(heading: str, lang: str = "ko") -> tuple[str | None, str | None]
         return None, None
     if lang == "en" or not has_hangul(text):
         return None, text
+    lead_in = _LEAD_IN.match(text)
+    if lead_in:  # ``카이밍 허 팀의 Back to Basics: …``: a Korean phrase that introduces an English title
+        return None, lead_in.group("en")
     group = _final_group(text)
     if group is not None:
         before, inner = group

@@ -34,9 +34,10 @@ class Rule:
 
 
 def _rules() -> tuple[Rule, ...]:
-    from . import bold, delimiter, heading, list_items, marker, name, numbered, plain, quote, rule, section, table
-    return (list_items.RULE, numbered.RULE, delimiter.RULE, table.RULE, heading.RULE, section.RULE, rule.RULE,
-            marker.RULE, quote.RULE, bold.RULE, name.RULE, plain.RULE)
+    from . import (bold, delimiter, heading, ident, list_items, marker, name, numbered, plain, quote, rule, section,
+                   table)
+    return (list_items.RULE, numbered.RULE, delimiter.RULE, ident.RULE, table.RULE, heading.RULE, section.RULE,
+            rule.RULE, marker.RULE, quote.RULE, bold.RULE, name.RULE, plain.RULE)
 
 
 RULES: tuple[Rule, ...] = _rules()

@@ -1,6 +1,7 @@
 """``table``: a Markdown table whose rows are the papers (``| 1 | **Title** | 한 줄 요약 | [논문](…) · [코드](…) |``).
 
-A row is an item when the table's rows mostly carry links; its title is the bold cell, else the first text cell
+A row is an item when the table's rows mostly carry links; its title is the cell under a ``논문``/``제목``/``Title``
+header, else the bold cell, else the first text cell
 that is neither a number nor a link group; the longest other text cell is its summary. Whatever follows the
 table is outside the items.
 """
@@ -21,8 +22,13 @@ def _cells(line: str) -> list[str]:
     return [c.strip() for c in re.split(r"(?<!\\)\|", line.strip().strip("|"))]
 
 
-def _row(f: Finder, line: int, rest_units: tuple[Unit, ...]) -> ItemSpan | None:
+_TITLE_HEAD = re.compile(r"^[*_\s]*(?:논문|제목|논문\s*(?:명|제목)|title|paper|papers|name)[*_\s]*$", re.IGNORECASE)
+"""A header cell that names the title column (``| 날짜 | 발표자 | 논문 | 링크 |``)."""
+
+
+def _row(f: Finder, line: int, rest_units: tuple[Unit, ...], title_col: int | None) -> ItemSpan | None:
     cells = _cells(f.info.lines[line])
+    named = cells[title_col] if title_col is not None and title_col < len(cells) else ""
     links: list[RawLink] = []
     number: int | None = None
     texts: list[str] = []
@@ -40,7 +46,8 @@ def _row(f: Finder, line: int, rest_units: tuple[Unit, ...]) -> ItemSpan | None:
             texts.append(cell)
     if not texts:
         return None
-    title = next((t for t in texts if t.startswith(("**", "__")) or link_item(t)), texts[0])
+    title = named if named in texts else next((t for t in texts if t.startswith(("**", "__")) or link_item(t)),
+                                              texts[0])
     heading, heading_links, _ = split_heading(title, name_style=False)
     others = [t for t in texts if t is not title]
     summary = max(others, key=len) if others else ""
@@ -58,8 +65,9 @@ def find(f: Finder) -> list[Layout]:
         if len(linked) * 2 < len(rows):
             continue
         after = (Unit("hr", u.end, u.end),) + f.units[k + 1:]  # what follows the table is no paper's text
+        title_col = next((n for n, cell in enumerate(_cells(f.info.lines[u.start])) if _TITLE_HEAD.match(cell)), None)
         items = [span for n, i in enumerate(rows)
-                 if (span := _row(f, i, after if n == len(rows) - 1 else ())) is not None]
+                 if (span := _row(f, i, after if n == len(rows) - 1 else (), title_col)) is not None]
         if len(items) >= 2:
             layouts.append(Layout("table", f.units[:k], tuple(items)))
     return layouts
