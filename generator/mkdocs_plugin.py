@@ -205,6 +205,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         not_found = self._site.not_found if self._site is not None else None
         if template_name == "404.html" and not_found is not None:
             context["digest_notfound"] = not_found.view
+            context["digest_notfound_elsewhere"] = not_found.elsewhere
             context["digest_meta"] = not_found.meta
             context["digest_switch"] = not_found.switch_href
         return context

@@ -8,6 +8,7 @@ never relative. The theme override ``overrides/404.html`` only prints these fiel
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from generator import i18n
 from generator.urls import PageKind, absolute_url, page_path
@@ -40,6 +41,13 @@ class NotFoundView:
     links: tuple[NotFoundLink, ...]
     """Home, archive, topics of the same language."""
 
+    lang: str = ""
+    """The language of the view (``ko``/``en``)."""
+
+    tree_path: str = "/"
+    """URL path of the language's tree (``/``, ``/en/``, ``/repo/en/``): a missing address under it is that
+    language's."""
+
 
 def not_found_view(lang: str, root_url: str) -> NotFoundView:
     """The 404 view of ``lang``; ``root_url`` is the absolute URL of the Korean site root."""
@@ -53,4 +61,6 @@ def not_found_view(lang: str, root_url: str) -> NotFoundView:
             NotFoundLink(_("Archive"), absolute_url(root_url, lang, page_path(PageKind.ARCHIVE))),
             NotFoundLink(_("Topics"), absolute_url(root_url, lang, page_path(PageKind.TOPICS))),
         ),
+        lang=lang,
+        tree_path=urlsplit(absolute_url(root_url, lang, "")).path or "/",
     )

@@ -48,6 +48,7 @@ from generator.views import (
     language_href,
     paper_path,
     papers_index_path,
+    relative_href,
     topic_path,
     topics_path,
 )
@@ -104,6 +105,23 @@ class HeadView:
 
     meta: PageMeta | None = None
     """OpenGraph/Twitter/Highwire tags, feed links and JSON-LD (:mod:`generator.meta`)."""
+
+    footer: tuple[FooterLink, ...] = ()
+    """The site footer's links from this page: the indexes, the feed and the other language."""
+
+
+@dataclass(frozen=True)
+class FooterLink:
+    """One link of the site footer."""
+
+    label: str
+    """Its text, in the page language."""
+
+    href: str
+    """Relative link from the page."""
+
+    lang: str = ""
+    """``hreflang`` when it leads to the other language, else empty."""
 
 
 @dataclass(frozen=True)
@@ -179,6 +197,10 @@ class NotFoundPage:
     switch_href: str
     """Absolute URL of the other language's home (target of the language switcher)."""
 
+    elsewhere: tuple[NotFoundView, ...] = ()
+    """In the primary tree, the other languages' views: GitHub Pages serves only the root ``404.html``, which shows
+    the one whose tree holds the missing address."""
+
 
 @dataclass(frozen=True)
 class SitePlan:
@@ -197,17 +219,34 @@ class SitePlan:
     """The 404 page (``None`` only for plans made by hand in tests)."""
 
 
+_LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
+"""Each language by its own name, as a language switch names it."""
+
+
+def _footer(lang: str, path: str, switch_href: str, other: str) -> tuple[FooterLink, ...]:
+    _ = i18n.gettext_for(lang)
+    return (
+        FooterLink(_("Archive"), relative_href(path, archive_path())),
+        FooterLink(_("Topics"), relative_href(path, topics_path())),
+        FooterLink(_("All papers"), relative_href(path, papers_index_path())),
+        FooterLink(_("RSS feed"), relative_href(path, "feed.xml")),
+        FooterLink(_LANGUAGE_NAMES[other], switch_href, other),
+    )
+
+
 def _head(settings: PlanSettings, path: str, kind: str, meta: PageMeta) -> HeadView:
     other = next(lang for lang in LANGUAGES if lang != settings.lang)
     alternates = tuple(Alternate(lang, absolute_url(settings.root_url, lang, path)) for lang in LANGUAGES)
+    switch_href = language_href(path, settings.lang, other)
     return HeadView(
         lang=settings.lang,
         canonical=absolute_url(settings.root_url, settings.lang, path),
         alternates=alternates + (Alternate("x-default", absolute_url(settings.root_url, PRIMARY_LANGUAGE, path)),),
-        switch_href=language_href(path, settings.lang, other),
+        switch_href=switch_href,
         description=meta.description,
         kind=kind,
         meta=meta,
+        footer=_footer(settings.lang, path, switch_href, other),
     )
 
 
@@ -254,6 +293,8 @@ def not_found_page(metas: MetaBuilder, settings: PlanSettings) -> NotFoundPage:
         view=not_found_view(settings.lang, settings.root_url),
         meta=metas.not_found(),
         switch_href=absolute_url(settings.root_url, other, ""),
+        elsewhere=tuple(not_found_view(lang, settings.root_url) for lang in LANGUAGES
+                        if lang != settings.lang) if settings.lang == PRIMARY_LANGUAGE else (),
     )
 
 

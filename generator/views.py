@@ -102,8 +102,8 @@ class LinkView:
     kind: str
     """Link kind (``paper``, ``code`` …), for styling."""
 
-    href: str | None
-    """The address, only when it is a real http(s)/mailto URL; ``None`` for a placeholder."""
+    href: str
+    """The address, a real http(s)/mailto URL (placeholders are no links, see ``missing`` of the views)."""
 
 
 @dataclass(frozen=True)
@@ -456,20 +456,20 @@ class PaperView:
     title: str
     """Title in the page language."""
 
-    title_ko: str
-    """Korean title."""
+    other_title: str
+    """The title in the other language, shown once under the heading; empty when it is the same text."""
 
-    title_en: str
-    """English title."""
-
-    show_both_titles: bool
-    """False when the two titles are the same text (``AgentFold``): the heading says it all."""
+    other_lang: str
+    """Language of ``other_title`` (``ko``/``en``)."""
 
     coverage: tuple[Coverage, ...]
     """Every issue's write-up, newest first (the first one is the main text)."""
 
     links: tuple[LinkView, ...]
-    """Its links (placeholders included, shown as unavailable)."""
+    """Its real links, as buttons."""
+
+    missing: str
+    """Labels of links an issue names without an address, shown once; empty when none."""
 
     topics: tuple[TopicTag, ...]
     """Its topics."""
@@ -721,13 +721,12 @@ class ViewBuilder:
                 counter += 1
                 sections.append(SectionView(heading=to_plain_text(section.heading),
                                             anchor=anchor(section.heading, counter), html=to_html(section.text)))
-            real = [link for link in paper.links if link.url and is_allowed_url(link.url)]
-            missing = dict.fromkeys(self.link_label(link) for link in paper.links if link not in real)
+            links, missing = self.link_views(paper.links)
             entries.append(IssueEntry(
                 anchor=f"paper-{item.position}",
                 item=item,
-                links=tuple(LinkView(self.link_label(link), link.kind.value, link.url) for link in real),
-                missing=", ".join(missing),
+                links=links,
+                missing=missing,
                 summary_html=to_html(paper.summary),
                 sections=tuple(sections),
                 body_html="" if paper.sections else to_html(_after_summary(paper)),
@@ -853,8 +852,17 @@ class ViewBuilder:
             text_lang="" if record.is_translated(self.lang) else PRIMARY_LANGUAGE,
         )
 
+    def link_views(self, links: tuple[Link, ...]) -> tuple[tuple[LinkView, ...], str]:
+        """The real links as buttons, and the labels of those named without an address (said once)."""
+        real = [link for link in links if link.url and is_allowed_url(link.url)]
+        missing = dict.fromkeys(self.link_label(link) for link in links if link not in real)
+        return tuple(LinkView(self.link_label(link), link.kind.value, link.url) for link in real), ", ".join(missing)
+
     def paper(self, record: PaperRecord, here: str) -> PaperView:
         untranslated = self.lang != PRIMARY_LANGUAGE and record.latest.en is None
+        other_lang = "en" if self.lang == "ko" else "ko"
+        other = record.title(other_lang)
+        links, missing = self.link_views(record.links)
         appearance = record.latest
         issue_record = self._issues.get(appearance.issue_slug)
         previous = following = None
@@ -867,18 +875,11 @@ class ViewBuilder:
                 following = self.neighbour(ids[index + 1], here)
         return PaperView(
             title=record.title(self.lang),
-            title_ko=record.title_ko,
-            title_en=record.title_en,
-            show_both_titles=record.title_ko.strip().casefold() != record.title_en.strip().casefold(),
+            other_title=other if other.strip().casefold() != record.title(self.lang).strip().casefold() else "",
+            other_lang=other_lang,
             coverage=self.coverage(record, here),
-            links=tuple(
-                LinkView(
-                    label=self.link_label(link),
-                    kind=link.kind.value,
-                    href=link.url if is_allowed_url(link.url) else None,
-                )
-                for link in record.links
-            ),
+            links=links,
+            missing=missing,
             topics=self.topic_tags(record.topics, here),
             featured_in=tuple(
                 self.issue_item(self._issues[a.issue_slug], here)

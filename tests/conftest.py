@@ -141,6 +141,21 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
             self.send_error(404, f"Outside the site's mount {self.mount}")
         return None
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """A missing address gets the site's root ``404.html`` with status 404, as GitHub Pages serves it (one root
+        page for every language tree)."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404, message)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
     def list_directory(self, path: str | os.PathLike[str]) -> None:
         # A directory without index.html is a broken link on GitHub Pages too: never paper over it with a listing.
         self.send_error(404, "No index.html")

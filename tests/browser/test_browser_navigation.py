@@ -96,3 +96,23 @@ def test_switcher_and_links_stay_under_a_subpath(page_watch, served_subpath_site
     page.locator("article ul.digest-issues a").first.click()
     _expect_page(page, base, dst, "issues")
     page_watch.assert_clean()
+
+
+@pytest.mark.parametrize(("path", "lang", "title"), [("en/does-not-exist/", "en", "Page not found"),
+                                                     ("does-not-exist/", "ko", "페이지를 찾을 수 없습니다")])
+def test_missing_page_speaks_the_language_of_its_address(page_watch, served_subpath_site, path, lang, title) -> None:
+    """The static server serves only the root 404.html (as GitHub Pages does, here under a sub-path); a missing
+    English address still shows English text."""
+    page = page_watch.page
+    response = page.goto(served_subpath_site.url + path)
+    assert response is not None and response.status == 404
+    visible = page.locator(".digest-notfound:visible")
+    assert visible.count() == 1
+    assert visible.get_attribute("lang") == lang and page.locator("html").get_attribute("lang") == lang
+    assert visible.locator("h1").inner_text().strip() == title
+    home = visible.locator("a").first.get_attribute("href")
+    assert home == served_subpath_site.url + ("en/" if lang == "en" else "")
+    # clean, except the browser's own note that the document itself came with status 404
+    assert not page_watch.external and not page_watch.page_errors
+    assert all(e.startswith(served_subpath_site.url + path) and "404" in e for e in page_watch.console_errors)
+    page_watch.checked = True

@@ -183,8 +183,13 @@ def test_issue_page_lists_its_papers_in_the_toc_and_links_out(built_site: Path) 
 def test_paper_page(built_site: Path) -> None:
     for lang in LANGS:
         page = article(soup(built_site, lang, f"papers/{TRM}"))
-        titles = [dd.text for dd in page.select("dl.digest-titles dd")]
-        assert len(titles) == 2 and all(titles)
+        h1, subtitle = page.select_one("h1").text.strip(), page.select_one("p.digest-subtitle")
+        other = "en" if lang == "ko" else "ko"
+        assert subtitle is not None and subtitle["lang"] == other and subtitle.text.strip() != h1
+        # each title once: the heading and the subtitle, no label/value pairs repeating them
+        assert page.text.count(h1) == 1 or page.select_one("section.digest-coverage") is not None
+        assert not page.select("dl.digest-titles")
+        assert page.select_one(".digest-paper-head ul.digest-links a.digest-link--paper")["href"].startswith("https://")
         featured = page.select("#featured-in + ul li.digest-issue")
         assert len(featured) == 2, "TRM was featured in two issues"
         assert page.select(".digest-neighbours a[rel=prev], .digest-neighbours a[rel=next]")
@@ -196,7 +201,7 @@ def test_paper_page(built_site: Path) -> None:
     # AgentFold has one name in both languages: the heading alone, no repeated title list
     same = article(soup(built_site, "ko", "papers/agentfold"))
     assert same.select_one("h1").text.strip() == "AgentFold"
-    assert not same.select("dl.digest-titles")
+    assert not same.select("p.digest-subtitle")
 
 
 @pytest.mark.slow
@@ -216,9 +221,9 @@ def test_placeholders_are_never_links(built_site: Path) -> None:
                     assert (target / "index.html").is_file() or target.is_file(), f"{path}: broken {href}"
                 checked += 1
     assert checked > 100
-    # the 2025-10-12 issue lost its links: its only paper shows them as unavailable
+    # the 2025-10-12 issue lost its links: its only paper says so once, with no dead button
     page = article(soup(built_site, "ko", "papers/emergent-misalignment"))
-    assert page.select(".digest-links .digest-unavailable")
+    assert page.select_one(".digest-paper-head .digest-link-missing").text.strip() == "링크 없음: 논문, 트윗"
     assert not page.select(".digest-links a")
 
 
@@ -361,3 +366,28 @@ def test_no_literal_bold_marks_anywhere(built_site: Path) -> None:
         _no_stars(str(index.relative_to(built_site)), json.dumps(json.load(index.open(encoding="utf-8")),
                                                                  ensure_ascii=False), found)
     assert not found, "\n".join(found[:20])
+
+
+@pytest.mark.slow
+def test_footer_links_the_indexes_the_feed_and_the_other_language(built_site: Path) -> None:
+    """Every generated page's footer leads to the archive, the topics, the paper index (linked from nowhere else),
+    the feed and the same page in the other language, by links that resolve from the page itself."""
+    checked = 0
+    for lang, prefix in LANGS.items():
+        for path in sorted((built_site / prefix / "papers").glob("*/index.html"))[:20] + \
+                [built_site / prefix / f"issues/{ISSUE_1012}/index.html", built_site / prefix / "index.html"]:
+            doc = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+            links = doc.select("footer nav.digest-footer__nav a")
+            assert len(links) == 5, path
+            targets = {}
+            for a in links:
+                target = (path.parent / a["href"]).resolve()
+                assert (target / "index.html").is_file() or target.is_file(), f"{path}: {a['href']}"
+                targets[a.get("hreflang") or a.get_text(strip=True)] = target
+            other = "en" if lang == "ko" else "ko"
+            page_dir = path.parent.relative_to(built_site / prefix) if prefix else path.parent.relative_to(built_site)
+            assert targets[other] == (built_site / LANGS[other] / page_dir).resolve()
+            assert any(t.name == "feed.xml" for t in targets.values())
+            assert any(t == (built_site / prefix / "papers").resolve() for t in targets.values())
+            checked += 1
+    assert checked >= 40

@@ -224,7 +224,8 @@ def test_paper_view_neighbours_related_and_coverage() -> None:
     assert [c.untranslated for c in trm.coverage] == [False, True]
     assert [item.title for item in trm.related] == ["AgentFold", "RL Reasoning"]
     assert [f.date_iso for f in trm.featured_in] == ["2025-10-12", "2025-09-21"]
-    assert [link.href for link in trm.links] == ["https://arxiv.org/abs/2510.04871", None]
+    assert [link.href for link in trm.links] == ["https://arxiv.org/abs/2510.04871"]
+    assert trm.missing == "Tweet"  # a placeholder is said once, never a button
     fold = views.paper(sample_catalog().paper("agentfold"), "papers/agentfold/")
     assert fold.previous is not None and fold.previous.title == "Tiny Recursive Model" and fold.next is None
 
