@@ -27,6 +27,7 @@ from html import escape
 import logging
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config import base
@@ -125,6 +126,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             root_url=root_url if root_url.endswith("/") else root_url + "/",
             sponsors=self.config.sponsors,
         )
+        if "scope" not in config.extra:  # one scope for both trees: the palette chosen on /… is kept on /en/…
+            config.extra["scope"] = urlsplit(self._settings.root_url).path or "/"
         return config
 
     def on_env(self, env, config: MkDocsConfig, files: Files):

@@ -116,3 +116,24 @@ def test_missing_page_speaks_the_language_of_its_address(page_watch, served_subp
     assert not page_watch.external and not page_watch.page_errors
     assert all(e.startswith(served_subpath_site.url + path) and "404" in e for e in page_watch.console_errors)
     page_watch.checked = True
+
+
+@pytest.mark.parametrize(("src", "dst"), [("ko", "en"), ("en", "ko")])
+def test_palette_survives_the_language_switch(page_watch, served_subpath_site, site_pages, src, dst) -> None:
+    """Dark mode chosen on a page of one language is the palette of the same page in the other language (both trees
+    keep Material's preferences under the site root, also under a sub-path)."""
+    page = page_watch.page
+    base = served_subpath_site.url
+    page.goto(base + site_pages.papers[src][0].lstrip("/"))
+    assert page.locator('form[data-md-component="palette"] input').count() == 3  # automatic, light, dark
+    for _ in range(4):  # the header toggle cycles automatic → light → dark
+        if page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate":
+            break
+        page.locator('form[data-md-component="palette"] label:not([hidden])').first.click()
+        page.wait_for_timeout(100)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    page.locator(".md-header .md-select").first.hover()
+    page.locator(f'.md-header a.md-select__link[hreflang="{dst}"]').first.click()
+    page.wait_for_function(f"document.documentElement.lang === '{dst}'")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    page_watch.assert_clean()
