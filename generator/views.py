@@ -616,6 +616,8 @@ class ViewBuilder:
                 by_topic.setdefault(topic_id, []).append(record)
         self._by_topic = {key: tuple(value) for key, value in by_topic.items()}
         self._topics = {topic.id: topic for topic in catalog.topics}
+        order = sorted(catalog.topics, key=lambda topic: -len(self._by_topic.get(topic.id, ())))  # stable: yml order
+        self._topic_rank = {topic.id: rank for rank, topic in enumerate(order)}  # one topic order everywhere
         self._rank = {record.id: rank for rank, record in enumerate(catalog.papers)}
         _ = self._
         self._link_labels = {
@@ -641,7 +643,7 @@ class ViewBuilder:
     def topic_tags(self, topic_ids: tuple[str, ...], here: str) -> tuple[TopicTag, ...]:
         return tuple(
             TopicTag(self._topics[tid].label(self.lang), relative_href(here, topic_path(tid)))
-            for tid in topic_ids
+            for tid in sorted(topic_ids, key=lambda tid: self._topic_rank.get(tid, len(self._topic_rank)))
             if tid in self._topics
         )
 
@@ -752,10 +754,7 @@ class ViewBuilder:
     def home(self, here: str) -> HomeView:
         issues = self.catalog.issues
         latest = issues[0] if issues else None
-        ranked = sorted(
-            (self.topic_item(topic, here) for topic in self.catalog.topics),
-            key=lambda item: -item.count,
-        )
+        ranked = [self.topic_item(topic, here) for topic in self._ranked_topics()]
         return HomeView(
             latest=self.issue_item(latest, here) if latest else None,
             latest_intro_html=to_html(latest.issue(self.lang).intro) if latest else "",
@@ -937,7 +936,11 @@ class ViewBuilder:
         return tuple(self.paper_item(self.catalog.paper(pid), here) for pid in best)
 
     def topics(self, here: str) -> TopicsView:
-        return TopicsView(topics=tuple(self.topic_item(topic, here) for topic in self.catalog.topics))
+        return TopicsView(topics=tuple(self.topic_item(topic, here) for topic in self._ranked_topics()))
+
+    def _ranked_topics(self) -> list[Topic]:
+        """Every topic in the site's one topic order (see ``_topic_rank``)."""
+        return sorted(self.catalog.topics, key=lambda topic: self._topic_rank[topic.id])
 
     def topic(self, topic: Topic, here: str) -> TopicView:
         papers = self._by_topic.get(topic.id, ())

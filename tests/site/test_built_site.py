@@ -391,3 +391,41 @@ def test_footer_links_the_indexes_the_feed_and_the_other_language(built_site: Pa
             assert any(t == (built_site / prefix / "papers").resolve() for t in targets.values())
             checked += 1
     assert checked >= 40
+
+
+@pytest.mark.slow
+def test_topics_appear_in_one_order_everywhere(built_site: Path) -> None:
+    """Chips on issue and paper pages, the home list and the topics index all follow one order: most papers first
+    (the index's counts say how many), ties in ``topics.yml`` order."""
+    for lang in LANGS:
+        index = article(soup(built_site, lang, "topics"))
+        order = [a["href"].strip("./").split("/")[-1] for a in index.select("li.digest-topic > a")]
+        counts = [int(re.sub(r"\D", "", c.text)) for c in index.select("li.digest-topic > .digest-count")]
+        assert order and counts == sorted(counts, reverse=True)
+        rank = {topic: n for n, topic in enumerate(order)}
+        home = article(soup(built_site, lang, ""))
+        home_order = [a["href"].strip("./").split("/")[-1] for a in home.select("ul.digest-topic-counts a")]
+        assert home_order == [t for t in order if t in home_order]
+        chip_lists = 0
+        for page in [f"issues/{ISSUE_1012}"] + [f"papers/{p.parent.name}" for p in
+                                                sorted((built_site / LANGS[lang] / "papers").glob("*/index.html"))[:30]]:
+            for tags in article(soup(built_site, lang, page)).select("ul.digest-tags"):
+                ids = [a["href"].rstrip("/").split("/")[-1] for a in tags.select("a.digest-tag")]
+                assert [rank[i] for i in ids] == sorted(rank[i] for i in ids), (page, ids)
+                chip_lists += len(ids) > 1
+        assert chip_lists > 5
+
+
+@pytest.mark.slow
+def test_english_search_index_holds_no_korean_title(built_site: Path) -> None:
+    """English pages show a paper's Korean title as a subtitle for readers, but the English search index leaves it
+    out, so an English page is never found by its Korean subtitle."""
+    papers = json.loads((built_site / "api" / "papers.json").read_text(encoding="utf-8"))["papers"]
+    korean = {p["title_ko"] for p in papers if re.search("[가-힣]", p["title_ko"] or "")}
+    assert len(korean) > 20
+    index = json.loads((built_site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc.get("title", "") + " " + doc.get("text", "") for doc in index["docs"])
+    assert not [title for title in korean if title in text]
+    # and the Korean subtitle is still on the English page, marked as Korean
+    page = article(soup(built_site, "en", f"papers/{TRM}"))
+    assert page.select_one('p.digest-subtitle[lang="ko"][data-search-exclude]') is not None
