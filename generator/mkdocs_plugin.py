@@ -17,7 +17,12 @@ that knows MkDocs).
   ``theme.language: en`` — so each language gets Material's own strings and its own search
   index — then replaces MkDocs' sitemap with one listing both languages with hreflang
   alternates (the English build leaves none of its own);
-* ``on_serve``   — watches ``content/``, ``templates/`` and the message catalogs.
+* ``on_serve``   — watches ``content/``, ``templates/`` and the message catalogs;
+* ``on_startup`` / ``on_shutdown`` / ``on_build_error`` — atomic publish (:mod:`generator.publish`): under
+  ``mkdocs build`` (and ``gh-deploy``) both languages are written into a staging folder next to
+  ``site_dir``, which replaces the old site in one step only when the build is complete; any failure
+  leaves the old site as it was and says so (``mkdocs serve`` keeps its own temporary folder). An
+  unexpected exception (a full disk, a template error) becomes one ``path:line: error:`` message.
 """
 
 from __future__ import annotations
@@ -25,18 +30,24 @@ from __future__ import annotations
 import html
 import logging
 import os
+import signal
+import tempfile
+import threading
+import traceback
 from pathlib import Path
 
 from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.exceptions import BuildError as MkDocsBuildError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator import i18n
+from generator import i18n, publish
+from generator.model import visible
 from generator.sitemap import SITEMAP_FILE, SITEMAP_GZ_FILE, gzipped, page_entries, sitemap_xml
 from generator.build import BuildError, BuildSettings, RenderedPage, SiteBuild, build, load
 from generator.catalog_model import Catalog
@@ -103,6 +114,62 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._files: Files | None = None
         self._pages: dict[str, RenderedPage] = {}
         self._settings: BuildSettings | None = None
+        self._command: str | None = None
+        """The MkDocs command (``build``, ``gh-deploy``, ``serve``), when MkDocs' CLI runs this build."""
+        self._staging: publish.Staging | None = None
+        """Where this build writes when it publishes atomically."""
+        self._complete = False
+        """Both languages are written (set at the end of the primary ``on_post_build``)."""
+        self._failed = False
+
+    # --- atomic publish ------------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._command = command
+        if command != "serve" and threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, _terminate)  # unwind (and discard the staging folder) on `kill`
+
+    def _stage(self, config: MkDocsConfig) -> None:
+        """Point ``site_dir`` at a fresh staging folder beside it (``mkdocs build``/``gh-deploy`` only)."""
+        site_dir = Path(config.site_dir)
+        if self._command not in ("build", "gh-deploy") or _is_serve_dir(site_dir):
+            return
+        try:
+            self._staging = publish.begin(site_dir)
+        except OSError as exc:
+            raise PluginError(f"{visible(str(site_dir))}:1: error: cannot write the site next to this folder "
+                              f"({exc.strerror or exc}) — choose a writable site_dir (-d) or fix its permissions; "
+                              "the site there was left as it was") from None
+        config.site_dir = str(self._staging.staging)
+        self._complete = self._failed = False
+
+    def on_build_error(self, error: Exception) -> None:
+        self._failed = True
+        if isinstance(error, (MkDocsBuildError, Abort)):
+            return  # MkDocs prints these itself, without a traceback
+        raise Abort(_failure_message(error, self._published_dir())) from None
+
+    def on_shutdown(self) -> None:
+        staging, self._staging = self._staging, None
+        if staging is None:
+            return
+        shown = visible(str(staging.site_dir))
+        if not self._complete or self._failed:
+            publish.discard(staging)
+            log.error(f"{shown}:1: error: the build did not finish, so nothing was published — the site there "
+                      "was left exactly as it was")
+            return
+        try:
+            publish.publish(staging)
+        except OSError as exc:
+            publish.discard(staging)
+            log.error(f"{shown}:1: error: cannot put the new site in place ({exc.strerror or exc}) — the site "
+                      "there was left as it was; check the folder's permissions and build again")
+            raise Abort("Aborted: the site was not published") from None
+        log.info("Published both languages to %s", staging.site_dir)
+
+    def _published_dir(self) -> str:
+        return str(self._staging.site_dir) if self._staging is not None else "site"
 
     # --- configuration ------------------------------------------------------------------
 
@@ -110,6 +177,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         project = Path(config.config_file_path or ".").resolve().parent
         if self.config.lang == i18n.PRIMARY and self.catalog is None:
             i18n.translations.cache_clear()  # pick up edited .po files under `mkdocs serve`
+            self._stage(config)
         config.site_name = i18n.gettext_for(self.config.lang)(config.site_name)
         site_url = config.site_url or "http://127.0.0.1:8000/"
         if not site_url.endswith("/"):
@@ -223,6 +291,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             sitemap = sitemap_xml(tuple(entries))
             (site_dir / SITEMAP_FILE).write_bytes(sitemap)
             (site_dir / SITEMAP_GZ_FILE).write_bytes(gzipped(sitemap))
+            self._complete = True
 
     def _release_pages(self) -> None:
         """Forget this build's page HTML (ours and MkDocs' ``page.content``, the same strings) once
@@ -267,3 +336,32 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+def _is_serve_dir(site_dir: Path) -> bool:
+    """True for the temporary folder ``mkdocs serve`` builds into (also with ``--clean``): it is not published."""
+    return site_dir.parent == Path(tempfile.gettempdir()) and site_dir.name.startswith("mkdocs_")
+
+
+def _terminate(signum: int, frame) -> None:  # type: ignore[no-untyped-def]
+    raise SystemExit(128 + signum)
+
+
+def _failure_message(error: BaseException, site_dir: str) -> str:
+    """One ``path:line: error:`` line for an exception MkDocs would print as a traceback."""
+    unchanged = f"the site in {site_dir} was left as it was"
+    if isinstance(error, i18n.CatalogError):
+        return visible(f"{error}; {unchanged}")
+    if isinstance(error, OSError):
+        where = error.filename or site_dir
+        return visible(f"{where}:1: error: cannot write the site ({error.strerror or error}) — free some disk "
+                       f"space or fix the permissions and build again; {unchanged}")
+    lineno = getattr(error, "lineno", None)
+    filename = getattr(error, "filename", None)
+    if filename is None:  # a template's runtime error: Jinja puts the template's frame into the traceback
+        frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith((".html", ".xml"))]
+        if frames:
+            filename, lineno = frames[-1].filename, frames[-1].lineno
+    where = f"{filename or site_dir}:{lineno or 1}"
+    return visible(f"{where}: error: the build failed: {type(error).__name__}: {error} — fix it and build again "
+                   f"(a template or message catalog error names its file); {unchanged}")
