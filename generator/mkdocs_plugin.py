@@ -18,11 +18,11 @@ that knows MkDocs).
   index — then replaces MkDocs' sitemap with one listing both languages with hreflang
   alternates (the English build leaves none of its own);
 * ``on_serve``   — watches ``content/``, ``templates/`` and the message catalogs;
-* ``on_startup`` / ``on_shutdown`` / ``on_build_error`` — atomic publish (:mod:`generator.publish`): under
-  ``mkdocs build`` (and ``gh-deploy``) both languages are written into a staging folder next to
-  ``site_dir``, which replaces the old site in one step only when the build is complete; any failure
-  leaves the old site as it was and says so (``mkdocs serve`` keeps its own temporary folder). An
-  unexpected exception (a full disk, a template error) becomes one ``path:line: error:`` message.
+* atomic publish (:mod:`generator.publish`): ``on_config`` points ``site_dir`` at a staging folder beside
+  it, the end of the Korean ``on_post_build`` (both languages written) swaps it in, ``on_build_error`` and
+  SIGTERM discard it — the old site stays as it was, and the build says so (``mkdocs serve`` keeps its own
+  temporary folder). An unexpected exception (a full disk, a template error) becomes one
+  ``path:line: error:`` message.
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ from mkdocs.exceptions import BuildError as MkDocsBuildError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
 from generator import i18n, publish
 from generator.model import visible
@@ -114,25 +115,19 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._files: Files | None = None
         self._pages: dict[str, RenderedPage] = {}
         self._settings: BuildSettings | None = None
-        self._command: str | None = None
-        """The MkDocs command (``build``, ``gh-deploy``, ``serve``), when MkDocs' CLI runs this build."""
         self._staging: publish.Staging | None = None
-        """Where this build writes when it publishes atomically."""
-        self._complete = False
-        """Both languages are written (set at the end of the primary ``on_post_build``)."""
-        self._failed = False
+        """Where this build writes (``mkdocs build``: a folder beside ``site_dir``, swapped in when complete)."""
+        self._sigterm = None
+        """The SIGTERM handler to restore once the staging folder is published or discarded."""
 
     # --- atomic publish ------------------------------------------------------------------
-
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        self._command = command
-        if command != "serve" and threading.current_thread() is threading.main_thread():
-            signal.signal(signal.SIGTERM, _terminate)  # unwind (and discard the staging folder) on `kill`
+    # No on_startup/on_shutdown here: MkDocs keeps a plugin defining them as one instance per process, which
+    # the nested English build would then share with the Korean one.
 
     def _stage(self, config: MkDocsConfig) -> None:
-        """Point ``site_dir`` at a fresh staging folder beside it (``mkdocs build``/``gh-deploy`` only)."""
+        """Point ``site_dir`` at a fresh staging folder beside it (not under ``mkdocs serve``)."""
         site_dir = Path(config.site_dir)
-        if self._command not in ("build", "gh-deploy") or _is_serve_dir(site_dir):
+        if _is_serve_dir(site_dir):
             return
         try:
             self._staging = publish.begin(site_dir)
@@ -141,35 +136,51 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                               f"({exc.strerror or exc}) — choose a writable site_dir (-d) or fix its permissions; "
                               "the site there was left as it was") from None
         config.site_dir = str(self._staging.staging)
-        self._complete = self._failed = False
+        if threading.current_thread() is threading.main_thread():
+            self._sigterm = signal.signal(signal.SIGTERM, self._terminate)
 
-    def on_build_error(self, error: Exception) -> None:
-        self._failed = True
-        if isinstance(error, (MkDocsBuildError, Abort)):
-            return  # MkDocs prints these itself, without a traceback
-        raise Abort(_failure_message(error, self._published_dir())) from None
+    def _terminate(self, signum: int, frame) -> None:  # type: ignore[no-untyped-def]
+        self._discard()
+        raise SystemExit(128 + signum)
 
-    def on_shutdown(self) -> None:
+    def _discard(self) -> None:
+        """Forget the staging folder of a build that did not finish, and say that nothing was published."""
         staging, self._staging = self._staging, None
+        self._restore_signal()
+        if staging is not None:
+            publish.discard(staging)
+            log.error(f"{visible(str(staging.site_dir))}:1: error: the build did not finish, so nothing was "
+                      "published — the site there was left exactly as it was")
+
+    def _restore_signal(self) -> None:
+        if self._sigterm is not None and threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, self._sigterm)
+        self._sigterm = None
+
+    def _publish(self, config: MkDocsConfig) -> None:
+        """Both languages are written: swap them in (unless ``--strict`` will abort on a warning)."""
+        staging = self._staging
         if staging is None:
             return
-        shown = visible(str(staging.site_dir))
-        if not self._complete or self._failed:
-            publish.discard(staging)
-            log.error(f"{shown}:1: error: the build did not finish, so nothing was published — the site there "
-                      "was left exactly as it was")
+        if config.strict and _strict_warnings():
+            self._discard()
             return
         try:
             publish.publish(staging)
         except OSError as exc:
-            publish.discard(staging)
-            log.error(f"{shown}:1: error: cannot put the new site in place ({exc.strerror or exc}) — the site "
-                      "there was left as it was; check the folder's permissions and build again")
-            raise Abort("Aborted: the site was not published") from None
+            self._discard()
+            raise PluginError(f"{visible(str(staging.site_dir))}:1: error: cannot put the new site in place "
+                              f"({exc.strerror or exc}) — check the folder's permissions and build again") from None
+        self._staging = None
+        self._restore_signal()
+        config.site_dir = str(staging.site_dir)  # `gh-deploy` deploys what is now there
         log.info("Published both languages to %s", staging.site_dir)
 
-    def _published_dir(self) -> str:
-        return str(self._staging.site_dir) if self._staging is not None else "site"
+    def on_build_error(self, error: Exception) -> None:
+        self._discard()
+        if isinstance(error, (MkDocsBuildError, Abort)):
+            return  # MkDocs prints these itself, without a traceback
+        raise Abort(_failure_message(error)) from None
 
     # --- configuration ------------------------------------------------------------------
 
@@ -291,7 +302,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             sitemap = sitemap_xml(tuple(entries))
             (site_dir / SITEMAP_FILE).write_bytes(sitemap)
             (site_dir / SITEMAP_GZ_FILE).write_bytes(gzipped(sitemap))
-            self._complete = True
+            self._publish(config)
 
     def _release_pages(self) -> None:
         """Forget this build's page HTML (ours and MkDocs' ``page.content``, the same strings) once
@@ -343,13 +354,14 @@ def _is_serve_dir(site_dir: Path) -> bool:
     return site_dir.parent == Path(tempfile.gettempdir()) and site_dir.name.startswith("mkdocs_")
 
 
-def _terminate(signum: int, frame) -> None:  # type: ignore[no-untyped-def]
-    raise SystemExit(128 + signum)
+def _strict_warnings() -> bool:
+    """True when MkDocs' ``--strict`` counter has seen a warning (the build will abort after ``on_post_build``)."""
+    return any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)
 
 
-def _failure_message(error: BaseException, site_dir: str) -> str:
+def _failure_message(error: BaseException) -> str:
     """One ``path:line: error:`` line for an exception MkDocs would print as a traceback."""
-    unchanged = f"the site in {site_dir} was left as it was"
+    unchanged = "the site was left as it was"
     if isinstance(error, i18n.CatalogError):
         return visible(f"{error}; {unchanged}")
     if isinstance(error, OSError):
