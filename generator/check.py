@@ -7,38 +7,52 @@ every content folder involved. Nothing is printed here; the CLI prints what this
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
+
+from .contentfiles import LANGUAGE_DIRS, folder_files, language_files
 
 from .enrich import catalog_problems
 from .importer import example_item_problems
 from .model import Location, Problem, Severity
 from .parser import parse_file
 
-__all__ = ["DEFAULT_CONTENT", "check_paths", "collect_files", "content_root"]
+__all__ = ["DEFAULT_CONTENT", "check_paths", "collect_files", "content_root", "list_files"]
 
 DEFAULT_CONTENT = Path("content")
 """What ``digest check`` looks at when given no path."""
 
-_SUFFIXES = (".md", ".txt")
+def list_files(paths: Sequence[str]) -> tuple[list[Path], list[Problem], list[Problem]]:
+    """The files to check (default ``content/``), what was skipped (see :mod:`generator.contentfiles`:
+    the build reads exactly the same files of a content folder) and an error per path that does not exist."""
+    files: list[Path] = []
+    skipped: list[Problem] = []
+    missing: list[Problem] = []
+    for raw in paths or [str(DEFAULT_CONTENT)]:
+        path = Path(raw)
+        if path.is_dir() and not path.is_symlink():
+            if (path / "ko").is_dir():
+                listings = [language_files(path / lang) for lang in LANGUAGE_DIRS]
+            elif path.name in LANGUAGE_DIRS and content_root(path) == path.parent:
+                listings = [language_files(path)]
+            else:
+                listings = [folder_files(path)]
+            for listing in listings:
+                files.extend(listing.files)
+                skipped.extend(listing.skipped)
+        elif os.path.lexists(path):  # a file, or a link, FIFO or device that reading will refuse
+            files.append(path)
+        else:
+            missing.append(Problem(Location(raw, 0), Severity.ERROR, "no such file or directory",
+                                   "check the path"))
+    return files, skipped, missing
 
 
 def collect_files(paths: Sequence[str]) -> tuple[list[Path], list[Problem]]:
-    """Markdown/text files named or found under the given paths (default ``content/``), and an error
-    for each path that does not exist. ``README.md`` files are not issues and are left out."""
-    files: list[Path] = []
-    problems: list[Problem] = []
-    for raw in paths or [str(DEFAULT_CONTENT)]:
-        path = Path(raw)
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*")
-                                if p.suffix in _SUFFIXES and p.name.lower() != "readme.md" and p.is_file()))
-        elif path.is_file():
-            files.append(path)
-        else:
-            problems.append(Problem(Location(raw, 0), Severity.ERROR, "no such file or directory",
-                                    "check the path"))
-    return files, problems
+    """The files to check and an error for each path that does not exist (skipped files left out)."""
+    files, _, missing = list_files(paths)
+    return files, missing
 
 
 def content_root(path: Path) -> Path | None:
@@ -53,7 +67,8 @@ def check_paths(paths: Sequence[str]) -> list[Problem]:
     """All problems of the given files/folders (default ``content/``): each file's parse problems
     (and a warning for an example item left over from ``digest new``), then the cross-file problems
     of each content folder they belong to (once per folder)."""
-    files, problems = collect_files(paths)
+    files, skipped, problems = list_files(paths)
+    problems.extend(skipped)
     for path in files:
         result = parse_file(path)
         problems.extend(result.problems)

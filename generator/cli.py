@@ -22,7 +22,7 @@ from .check import DEFAULT_CONTENT, check_paths
 from .enrich.translations import exit_status, format_report, report
 from .importer import ImportRequest, import_issue, new_issue
 from .jsonout import result_json
-from .model import Location, Problem, Severity
+from .model import Location, Problem, Severity, visible
 from .parser import parse_file
 from .parser.explain import explain_lines
 
@@ -33,7 +33,7 @@ def _print_problems(problems: Iterable[Problem], stream=None) -> tuple[int, int]
     stream = stream or sys.stdout
     errors = warnings = 0
     for p in problems:
-        print(p.format(), file=stream)
+        print(p.format(), file=stream)  # format() shows control characters escaped
         errors += p.severity is Severity.ERROR
         warnings += p.severity is Severity.WARNING
     return errors, warnings
@@ -53,7 +53,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     result = parse_file(Path(args.path))
     if args.explain:
         if result.layout is not None:
-            print("\n".join(explain_lines(result.layout)))
+            print("\n".join(visible(line) for line in explain_lines(result.layout)))
         _print_problems(result.problems)
         return 0 if result.ok and result.issue else 1
     if args.json:
@@ -62,13 +62,13 @@ def cmd_parse(args: argparse.Namespace) -> int:
         return 0 if result.ok and result.issue else 1
     issue = result.issue
     if issue is not None:
-        print(f"{issue.path}: {issue.title or '(no title)'} — {issue.date or 'no date'}"
-              f" — {issue.author or 'no author'} — {len(issue.papers)} papers")
+        print(visible(f"{issue.path}: {issue.title or '(no title)'} — {issue.date or 'no date'}"
+                      f" — {issue.author or 'no author'} — {len(issue.papers)} papers"))
         for paper in issue.papers:
             links = ", ".join(f"{link.label}={link.url or '(no address)'}" for link in paper.links) or "no links"
-            print(f"  {paper.position:>2}. {paper.title_ko or '-'} | {paper.title_en or '-'}  [{links}]")
+            print(visible(f"  {paper.position:>2}. {paper.title_ko or '-'} | {paper.title_en or '-'}  [{links}]"))
         for block in issue.blocks:
-            print(f"  [{block.kind.value}] line {block.location.line}: {block.title or block.text[:50]!r}")
+            print(visible(f"  [{block.kind.value}] line {block.location.line}: {block.title or block.text[:50]!r}"))
     _print_problems(result.problems)
     return 0 if result.ok and issue else 1
 
@@ -188,6 +188,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``digest`` console script."""
+    for stream in (sys.stdout, sys.stderr):  # a CP949 (or ASCII) terminal: what it cannot show is escaped
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
@@ -195,6 +199,11 @@ def main(argv: list[str] | None = None) -> int:
         import os
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:  # the terminal or the disk failed us, not the content
+        where = visible(str(exc.filename or "digest"))
+        print(f"{where}:1: error: {exc.strerror or exc} — check the disk space and permissions, then run it again",
+              file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

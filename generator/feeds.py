@@ -188,10 +188,11 @@ def topic_feed(catalog: Catalog, topic: Topic, lang: str, root_url: str) -> Feed
         url = absolute_url(root_url, lang, page_path(PageKind.PAPER, record.id))
         paper = record.latest.paper(lang)
         entry = fg.add_entry(order="append")
-        entry.title(clean_text(record.title(lang)))
+        name = clean_text(record.title(lang)) or record.id  # a paper whose title is all markup still has its id
+        entry.title(name)
         entry.link(href=url)
         entry.guid(url, permalink=True)
-        entry.description(clean_text(to_html(paper.summary)) or clean_text(record.title(lang)))
+        entry.description(clean_text(to_html(paper.summary)) or name)
         if record.first_date:
             entry.pubDate(_datetime(record.first_date))
     return Feed(feed_path(topic.id), title, _rss(fg))

@@ -23,7 +23,7 @@ from pathlib import Path
 from babel.dates import format_date as _babel_format_date
 from babel.dates import format_skeleton
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from babel.messages.pofile import PoFileError, read_po
 from babel.numbers import format_decimal
 
 from generator.urls import LANGUAGES, PRIMARY_LANGUAGE  # noqa: F401  (re-exported)
@@ -34,12 +34,24 @@ LOCALES_DIR = Path(__file__).parent / "locales"
 """Where the ``.po`` catalogs are."""
 
 
+class CatalogError(ValueError):
+    """A ``.po`` catalog that cannot be read; the text is one ``path:line: error: … — …`` message."""
+
+
 @lru_cache(maxsize=None)
 def translations(lang: str) -> gettext.NullTranslations:
-    """The compiled gettext translations of ``lang`` (compiled in memory from the ``.po`` file)."""
+    """The compiled gettext translations of ``lang`` (compiled in memory from the ``.po`` file).
+    Raises :class:`CatalogError` for a broken or unreadable catalog (never a half-translated site)."""
     po_path = LOCALES_DIR / lang / "LC_MESSAGES" / "messages.po"
-    with po_path.open("rb") as handle:
-        catalog = read_po(handle, locale=lang, domain="messages")
+    try:
+        with po_path.open("rb") as handle:
+            catalog = read_po(handle, locale=lang, domain="messages", abort_invalid=True)
+    except PoFileError as exc:
+        raise CatalogError(f"{po_path}:{exc.lineno}: error: the message catalog is broken ({exc}) — fix the "
+                           "entry (every msgid and msgstr a quoted string), or restore the file from git") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CatalogError(f"{po_path}:1: error: cannot read the message catalog ({exc}) — restore the file "
+                           "from git") from None
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)

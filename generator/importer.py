@@ -19,7 +19,7 @@ from slugify import slugify
 
 from .model import Issue, Location, Problem, Severity, Source
 from .parser import parse_source
-from .sources import FrontMatter, SourceText, decode, split_front_matter
+from .sources import FrontMatter, SourceText, decode, read_bytes, split_front_matter
 
 __all__ = ["ImportRequest", "import_issue", "new_issue", "target_path", "ascii_slug", "readable_slug",
            "front_matter_text", "EXAMPLE_URL", "example_item_problems"]
@@ -96,10 +96,9 @@ def _error(path: Path | str, line: int, message: str, hint: str) -> Problem:
 
 def import_issue(req: ImportRequest) -> tuple[Path | None, list[Problem]]:
     """Write the imported file; returns its path (``None`` on failure) and the problems."""
-    try:
-        data = req.source.read_bytes()
-    except OSError as exc:
-        return None, [_error(req.source, 0, f"cannot read file: {exc.strerror or exc}", "check the path")]
+    data = read_bytes(req.source)
+    if isinstance(data, Problem):
+        return None, [data]
     text, problems = decode(data, str(req.source))
     fm, body, offset, fm_problems = split_front_matter(text, str(req.source))
     problems += fm_problems
@@ -145,8 +144,15 @@ def _write(target: Path, text: str, force: bool, problems: list[Problem]) -> tup
         problems.append(_error(target, 0, "this file already exists",
                                "pass --force to overwrite it, or choose another --slug"))
         return None, problems
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        blocker = next((p for p in (target.parent, *target.parent.parents) if p.exists() and not p.is_dir()), None)
+        why = f"{blocker} is a file, not a folder" if blocker is not None else (exc.strerror or str(exc))
+        problems.append(_error(target, 0, f"cannot write this file: {why}",
+                               "give --content the content folder (the one holding ko/ and en/), writable"))
+        return None, problems
     return target, problems
 
 

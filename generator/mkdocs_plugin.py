@@ -17,7 +17,12 @@ that knows MkDocs).
   ``theme.language: en`` — so each language gets Material's own strings and its own search
   index — then replaces MkDocs' sitemap with one listing both languages with hreflang
   alternates (the English build leaves none of its own);
-* ``on_serve``   — watches ``content/``, ``templates/`` and the message catalogs.
+* ``on_serve``   — watches ``content/``, ``templates/`` and the message catalogs;
+* atomic publish (:mod:`generator.publish`): ``on_config`` points ``site_dir`` at a staging folder beside
+  it, the end of the Korean ``on_post_build`` (both languages written) swaps it in, ``on_build_error`` and
+  SIGTERM discard it — the old site stays as it was, and the build says so (``mkdocs serve`` keeps its own
+  temporary folder). An unexpected exception (a full disk, a template error) becomes one
+  ``path:line: error:`` message.
 """
 
 from __future__ import annotations
@@ -26,6 +31,10 @@ import html
 from html import escape
 import logging
 import os
+import signal
+import tempfile
+import threading
+import traceback
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -33,13 +42,16 @@ from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.exceptions import BuildError as MkDocsBuildError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import CountHandler
 
-from generator import i18n
+from generator import i18n, publish
+from generator.model import visible
 from generator.sitemap import SITEMAP_FILE, SITEMAP_GZ_FILE, gzipped, page_entries, sitemap_xml
 from generator.build import BuildError, BuildSettings, RenderedPage, SiteBuild, build, load
 from generator.catalog_model import Catalog
@@ -106,6 +118,72 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._files: Files | None = None
         self._pages: dict[str, RenderedPage] = {}
         self._settings: BuildSettings | None = None
+        self._staging: publish.Staging | None = None
+        """Where this build writes (``mkdocs build``: a folder beside ``site_dir``, swapped in when complete)."""
+        self._sigterm = None
+        """The SIGTERM handler to restore once the staging folder is published or discarded."""
+
+    # --- atomic publish ------------------------------------------------------------------
+    # No on_startup/on_shutdown here: MkDocs keeps a plugin defining them as one instance per process, which
+    # the nested English build would then share with the Korean one.
+
+    def _stage(self, config: MkDocsConfig) -> None:
+        """Point ``site_dir`` at a fresh staging folder beside it (not under ``mkdocs serve``)."""
+        site_dir = Path(config.site_dir)
+        if _is_serve_dir(site_dir):
+            return
+        try:
+            self._staging = publish.begin(site_dir)
+        except OSError as exc:
+            raise PluginError(f"{visible(str(site_dir))}:1: error: cannot write the site next to this folder "
+                              f"({exc.strerror or exc}) — choose a writable site_dir (-d) or fix its permissions; "
+                              "the site there was left as it was") from None
+        config.site_dir = str(self._staging.staging)
+        if threading.current_thread() is threading.main_thread():
+            self._sigterm = signal.signal(signal.SIGTERM, self._terminate)
+
+    def _terminate(self, signum: int, frame) -> None:  # type: ignore[no-untyped-def]
+        self._discard()
+        raise SystemExit(128 + signum)
+
+    def _discard(self) -> None:
+        """Forget the staging folder of a build that did not finish, and say that nothing was published."""
+        staging, self._staging = self._staging, None
+        self._restore_signal()
+        if staging is not None:
+            publish.discard(staging)
+            log.error(f"{visible(str(staging.site_dir))}:1: error: the build did not finish, so nothing was "
+                      "published — the site there was left exactly as it was")
+
+    def _restore_signal(self) -> None:
+        if self._sigterm is not None and threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, self._sigterm)
+        self._sigterm = None
+
+    def _publish(self, config: MkDocsConfig) -> None:
+        """Both languages are written: swap them in (unless ``--strict`` will abort on a warning)."""
+        staging = self._staging
+        if staging is None:
+            return
+        if config.strict and _strict_warnings():
+            self._discard()
+            return
+        try:
+            publish.publish(staging)
+        except OSError as exc:
+            self._discard()
+            raise PluginError(f"{visible(str(staging.site_dir))}:1: error: cannot put the new site in place "
+                              f"({exc.strerror or exc}) — check the folder's permissions and build again") from None
+        self._staging = None
+        self._restore_signal()
+        config.site_dir = str(staging.site_dir)  # `gh-deploy` deploys what is now there
+        log.info("Published both languages to %s", staging.site_dir)
+
+    def on_build_error(self, error: Exception) -> None:
+        self._discard()
+        if isinstance(error, (MkDocsBuildError, Abort)):
+            return  # MkDocs prints these itself, without a traceback
+        raise Abort(_failure_message(error)) from None
 
     # --- configuration ------------------------------------------------------------------
 
@@ -113,6 +191,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         project = Path(config.config_file_path or ".").resolve().parent
         if self.config.lang == i18n.PRIMARY and self.catalog is None:
             i18n.translations.cache_clear()  # pick up edited .po files under `mkdocs serve`
+            self._stage(config)
         config.site_name = i18n.gettext_for(self.config.lang)(config.site_name)
         site_url = config.site_url or "http://127.0.0.1:8000/"
         if not site_url.endswith("/"):
@@ -234,6 +313,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             sitemap = sitemap_xml(tuple(entries))
             (site_dir / SITEMAP_FILE).write_bytes(sitemap)
             (site_dir / SITEMAP_GZ_FILE).write_bytes(gzipped(sitemap))
+            self._publish(config)
 
     def _release_pages(self) -> None:
         """Forget this build's page HTML (ours and MkDocs' ``page.content``, the same strings) once
@@ -278,3 +358,33 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+def _is_serve_dir(site_dir: Path) -> bool:
+    """True for the temporary folder ``mkdocs serve`` builds into (also with ``--clean``): it is not published."""
+    return site_dir.parent == Path(tempfile.gettempdir()) and site_dir.name.startswith("mkdocs_")
+
+
+def _strict_warnings() -> bool:
+    """True when MkDocs' ``--strict`` counter has seen a warning (the build will abort after ``on_post_build``)."""
+    return any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)
+
+
+def _failure_message(error: BaseException) -> str:
+    """One ``path:line: error:`` line for an exception MkDocs would print as a traceback."""
+    unchanged = "the site was left as it was"
+    if isinstance(error, i18n.CatalogError):
+        return visible(f"{error}; {unchanged}")
+    if isinstance(error, OSError):
+        where = error.filename or site_dir
+        return visible(f"{where}:1: error: cannot write the site ({error.strerror or error}) — free some disk "
+                       f"space or fix the permissions and build again; {unchanged}")
+    lineno = getattr(error, "lineno", None)
+    filename = getattr(error, "filename", None)
+    if filename is None:  # a template's runtime error: Jinja puts the template's frame into the traceback
+        frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith((".html", ".xml"))]
+        if frames:
+            filename, lineno = frames[-1].filename, frames[-1].lineno
+    where = f"{filename or site_dir}:{lineno or 1}"
+    return visible(f"{where}: error: the build failed: {type(error).__name__}: {error} — fix it and build again "
+                   f"(a template or message catalog error names its file); {unchanged}")

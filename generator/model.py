@@ -11,8 +11,18 @@ with raw HTML disabled, by :mod:`generator.markdown`.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from enum import Enum
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Control characters, terminal escape sequences' ESC/CSI, line separators and bidi overrides."""
+
+
+def visible(text: str) -> str:
+    """``text`` safe to print on a terminal: every control character (``ESC``, ``CSI``, tab, newline, a bidi
+    override …) shown escaped, ``\\x1b`` style, so content can neither drive the terminal nor hide text."""
+    return _CONTROL.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
 
 
 @dataclass(frozen=True, order=True)
@@ -36,6 +46,8 @@ class Severity(str, Enum):
 
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"
+    """Something skipped on purpose (a README, an editor's backup file): said, never counted."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +69,7 @@ class Problem:
     def format(self) -> str:
         """``path:line: error: message — hint``"""
         text = f"{self.location}: {self.severity.value}: {self.message}"
-        return f"{text} — {self.hint}" if self.hint else text
+        return visible(f"{text} — {self.hint}" if self.hint else text)
 
 
 class LinkKind(str, Enum):

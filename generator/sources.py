@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,11 +27,11 @@ from charset_normalizer import from_bytes
 from markdown_it import MarkdownIt
 
 from .model import Location, Problem, Severity, Source
-from .yamlsafe import duplicate_key, refusal
+from .yamlsafe import TIMESTAMP_TAG, duplicate_key, refusal, timestamp_or_text
 from .yamlschema import Violation, is_valid, schema_violations
 
 __all__ = ["FrontMatter", "SourceText", "decode", "read_source", "split_front_matter", "load_text",
-           "is_unsafe_url", "unsafe_targets", "MAX_BYTES"]
+           "is_unsafe_url", "unsafe_targets", "read_bytes", "MAX_BYTES"]
 
 
 @dataclass(frozen=True)
@@ -133,14 +135,8 @@ def normalize_text(text: str, path: str) -> tuple[str, list[Problem]]:
 class _FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """A safe loader whose impossible dates (``2025-11-31``) stay strings, so `_validate` reports them."""
 
-    def construct_yaml_timestamp(self, node):  # type: ignore[no-untyped-def]
-        try:
-            return super().construct_yaml_timestamp(node)
-        except ValueError:
-            return self.construct_scalar(node)
 
-
-_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _FrontMatterLoader.construct_yaml_timestamp)
+_FrontMatterLoader.add_constructor(TIMESTAMP_TAG, timestamp_or_text)
 
 _YAML_LOADER = _FrontMatterLoader
 """libyaml's safe loader when PyYAML was built with it (ten times faster), else the pure-Python one."""
@@ -300,16 +296,50 @@ def unsafe_targets(text: str) -> list[str]:
     return found
 
 
-def read_source(path: str | Path) -> SourceText | Problem:
-    """Read and normalise a file; a :class:`Problem` when it cannot be read at all."""
+def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes | Problem:
+    """The bytes of the regular file at ``path``, at most ``limit`` of them, or a :class:`Problem`.
+
+    Only regular files are read: a symbolic link is refused (it may point outside ``content/``, at
+    ``/dev/zero`` or at a secret), and so are FIFOs, devices and folders. The file is opened without
+    blocking (a FIFO never hangs) and read with a bound: the size is the bytes really read, never
+    ``stat``'s word for it."""
     spath = str(path)
     try:
-        size = Path(path).stat().st_size
-        if size > MAX_BYTES:
-            return _problem(spath, 1, f"file is too large ({size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)",
-                            "an issue is a few dozen kB: look for pasted images or data and remove them")
-        data = Path(path).read_bytes()
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            return _problem(spath, 1, "file is a symbolic link, which is not read",
+                            "copy the file itself into the content folder")
+        if not stat.S_ISREG(info.st_mode):
+            return _problem(spath, 1, f"this is not a regular file but {_kind(info.st_mode)}, which is not read",
+                            "remove it from the content folder; issues are plain text files")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # swapped between lstat and open
+                return _problem(spath, 1, "this is not a regular file, which is not read",
+                                "remove it from the content folder; issues are plain text files")
+            data = handle.read(limit + 1)
     except OSError as exc:
-        return _problem(spath, 0, f"cannot read file: {exc.strerror or exc}", "check the path and permissions")
-    text, problems = decode(data, spath)
-    return load_text(text, spath, problems)  # decode() already normalised
+        return _problem(spath, 1, f"cannot read file: {exc.strerror or exc}", "check the path and permissions")
+    if len(data) > limit:
+        return _problem(spath, 1, f"file is too large (over {limit / 1e6:.0f} MB, the limit)",
+                        "an issue is a few dozen kB: look for pasted images or data and remove them")
+    return data
+
+
+def _kind(mode: int) -> str:
+    """What a non-regular file is, in words."""
+    for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "a special file"
+
+
+def read_source(path: str | Path) -> SourceText | Problem:
+    """Read (see :func:`read_bytes`) and normalise a file; a :class:`Problem` when it cannot be read at all."""
+    data = read_bytes(path)
+    if isinstance(data, Problem):
+        return data
+    text, problems = decode(data, str(path))
+    return load_text(text, str(path), problems)  # decode() already normalised

@@ -11,9 +11,23 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-__all__ = ["refusal", "duplicate_key"]
+__all__ = ["refusal", "duplicate_key", "timestamp_or_text", "TIMESTAMP_TAG"]
+
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+"""The tag PyYAML gives a plain value that looks like a date."""
+
+
+def timestamp_or_text(constructor: SafeConstructor, node: ScalarNode) -> Any:
+    """A date-looking value as a date, or as its text when there is no such day (``2025-02-30``), so that
+    the field's own check says what is wrong at its line instead of a traceback. Register it with
+    ``add_constructor(TIMESTAMP_TAG, timestamp_or_text)``."""
+    try:
+        return SafeConstructor.construct_yaml_timestamp(constructor, node)
+    except ValueError:
+        return constructor.construct_scalar(node)
 
 
 def refusal(text: str, loader: Any) -> tuple[int, str, str] | None:

@@ -21,6 +21,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from generator.model import Location, Problem, Severity
+from generator.yamlsafe import TIMESTAMP_TAG, timestamp_or_text
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 """Where the JSON Schemas live."""
@@ -64,9 +65,16 @@ def is_valid(schema: str, data: Any) -> bool:
     return _validator(schema).is_valid(data)
 
 
+class _Constructor(SafeConstructor):
+    """``yaml.safe_load``'s constructor, except that an impossible date (``2025-02-30``) stays text."""
+
+
+_Constructor.add_constructor(TIMESTAMP_TAG, timestamp_or_text)
+
+
 def data_of(node: Node) -> Any:
-    """The plain Python value of ``node`` (what ``yaml.safe_load`` would give)."""
-    return SafeConstructor().construct_document(node)
+    """The plain Python value of ``node`` (what ``yaml.safe_load`` would give, impossible dates kept as text)."""
+    return _Constructor().construct_document(node)
 
 
 def node_at(root: Node, path: Sequence[str | int]) -> Node:

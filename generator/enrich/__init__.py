@@ -17,10 +17,12 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from generator.contentfiles import language_files
 from generator.catalog_model import Appearance, Catalog, IssueRecord, PaperRecord, Topic
 from generator.enrich.identity import PaperGroup, identify, likely_duplicates
 from generator.enrich.overrides import Overrides, load_overrides
 from generator.enrich.topics import TopicScorer, load_topics
+from generator.enrich.translations import mismatch, mismatch_problem
 from generator.model import Issue, Link, Problem, Severity
 from generator.parser import parse_file
 
@@ -41,11 +43,14 @@ def catalog_problems(content_dir: Path) -> list[Problem]:
 
 
 def parse_content(content_dir: Path) -> tuple[list[Issue], list[Issue], list[Problem]]:
-    """Parse ``content_dir/ko/*.md`` and ``content_dir/en/*.md`` (sorted by name)."""
+    """Parse the issues of ``content_dir/ko/`` and ``content_dir/en/`` (sorted by name; see
+    :mod:`generator.contentfiles` for which files are issues — what is skipped is reported)."""
     issues: dict[str, list[Issue]] = {"ko": [], "en": []}
     problems: list[Problem] = []
     for lang, found in issues.items():
-        for path in sorted(p for p in (content_dir / lang).glob("*.md") if p.name.lower() != "readme.md"):
+        listing = language_files(content_dir / lang)  # the same list `digest check` reads
+        problems.extend(listing.skipped)
+        for path in listing.files:
             result = parse_file(path, lang=lang)  # never raises: a parser bug is an error Problem
             problems.extend(result.problems)
             if result.issue is not None:
@@ -71,9 +76,9 @@ def build_catalog(ko_issues: Sequence[Issue], en_issues: Sequence[Issue], topics
     """Pair the languages, identify papers across issues, assign topics; report what is wrong."""
     problems: list[Problem] = []
     ko_issues, en_issues = _unique(ko_issues, problems), _unique(en_issues, problems)
-    english = {issue.slug: issue for issue in en_issues}
     korean = sorted(ko_issues, key=lambda issue: (_date_key(issue.date), issue.slug))
     korean_slugs = {issue.slug for issue in korean}
+    english = _translations(korean, en_issues, problems)
     for issue in en_issues:
         if issue.slug not in korean_slugs:
             problems.append(Problem(issue.location, Severity.WARNING,
@@ -126,6 +131,9 @@ RESERVED_SLUGS = frozenset({"index", "feed", "api", "assets", "search", "en", "k
                             "404", "sitemap", "stylesheets", "javascripts"})
 """Names the site uses itself."""
 
+MAX_ITEMS_PER_ISSUE = 1000
+"""Most paper items one issue may have (a real issue has 5–30; thousands are pasted data)."""
+
 
 def _unique(issues: Sequence[Issue], problems: list[Problem]) -> list[Issue]:
     """The issues of one language without copies: a second issue with the slug (web address) of
@@ -135,12 +143,15 @@ def _unique(issues: Sequence[Issue], problems: list[Problem]) -> list[Issue]:
     for issue in sorted(issues, key=lambda issue: issue.path):
         key = (issue.date, " ".join(issue.title.split()).casefold()) if issue.date and issue.title else None
         if not SLUG.fullmatch(issue.slug) or issue.slug in RESERVED_SLUGS:
-            shown = issue.slug.encode("unicode_escape").decode("ascii")[:80]
-            problems.append(Problem(issue.location, Severity.ERROR,
-                                    f"the issue slug {shown!r} (from the file name) is not a valid web address"
+            problems.append(Problem(issue.location, Severity.ERROR,  # format() escapes control characters
+                                    f"the issue slug '{issue.slug[:80]}' (from the file name) is not a valid web address"
                                     + (" — it is a reserved name" if issue.slug in RESERVED_SLUGS else ""),
                                     "rename the file to lowercase letters, digits and hyphens, e.g. "
                                     "`2025-10-12-weekly-papers.md`, or set `slug:` in the front matter"))
+        elif len(issue.papers) > MAX_ITEMS_PER_ISSUE:
+            problems.append(Problem(issue.location, Severity.ERROR,
+                                    f"the issue has {len(issue.papers)} paper items; the limit is {MAX_ITEMS_PER_ISSUE}",
+                                    "split it into several issues, or remove pasted lists that are not papers"))
         elif issue.slug in by_slug:
             problems.append(Problem(issue.location, Severity.ERROR,
                                     f"issue slug `{issue.slug}` is also used by {by_slug[issue.slug].path}",
@@ -154,6 +165,20 @@ def _unique(issues: Sequence[Issue], problems: list[Problem]) -> list[Issue]:
             if key is not None:
                 by_date_title[key] = issue
     return list(by_slug.values())
+
+
+def _translations(korean: Sequence[Issue], en_issues: Sequence[Issue], problems: list[Problem]) -> dict[str, Issue]:
+    """The English issue of each Korean slug, when it is provably a translation of it (same papers, see
+    :func:`generator.enrich.translations.mismatch`); a mismatched one is left out with a warning, so that
+    issue's English pages show the Korean text under the "not yet translated" notice."""
+    english = {issue.slug: issue for issue in en_issues}
+    for ko in korean:
+        en = english.get(ko.slug)
+        reason = mismatch(ko, en) if en is not None else None
+        if en is not None and reason is not None:
+            problems.append(mismatch_problem(ko, en, reason))
+            del english[ko.slug]
+    return english
 
 
 def _english_item(issue: Issue | None, index: int):

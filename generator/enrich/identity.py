@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -174,28 +175,51 @@ def _certain_keys(names: Names) -> set[tuple[str, ...]]:
     return keys
 
 
+KEY_TOKENS = 24
+"""Most distinctive title words of one item that make its word-pair keys (a longer title is no title)."""
+
+LIKELY_KEY_ITEMS = 100
+"""A word pair or acronym shared by more items than this suggests no duplicate and is not compared."""
+
+
 def _likely_keys(names: Names) -> set[tuple[str, ...]]:
     """Keys two items share whenever :func:`likely_reason` can hold (an acronym or two title words)."""
     keys = {("acronym", a) for a in names.acronyms}
-    return keys | {("words", *pair) for pair in combinations(sorted(names.tokens), 2)}
+    return keys | {("words", *pair) for pair in combinations(sorted(names.tokens)[:KEY_TOKENS], 2)}
 
 
-def _candidate_pairs(names: Sequence[Names], keys_of) -> list[tuple[int, int]]:
-    """Pairs ``i < j`` of items sharing a key, in the order of ``combinations`` (so results do not
-    change): comparing only these instead of every pair keeps identity near-linear on a large archive."""
+def _candidate_pairs(names: Sequence[Names], keys_of, issue_of: Sequence[int],
+                     max_items: int | None = None) -> Iterator[tuple[int, int]]:
+    """Pairs ``i < j`` of items of *different* issues sharing a key, in the order of ``combinations``
+    (so results do not change). Items of one issue are never merged nor reported, so their pairs are
+    never made: identity stays linear in the items of one issue, and near-linear on an archive (only
+    items sharing a key across issues are compared). Pairs are made one item at a time, never all at once."""
+    keys = [keys_of(item) for item in names]
     buckets: dict[tuple[str, ...], list[int]] = {}
-    for i, item in enumerate(names):
-        for key in keys_of(item):
+    for i, item_keys in enumerate(keys):
+        for key in item_keys:
             buckets.setdefault(key, []).append(i)
-    return sorted({pair for members in buckets.values() for pair in combinations(members, 2)})
+    useful = {key for key, members in buckets.items()
+              if len(members) > 1 and (max_items is None or len(members) <= max_items)
+              and any(issue_of[m] != issue_of[members[0]] for m in members)}
+    for i, item_keys in enumerate(keys):
+        partners: set[int] = set()
+        for key in item_keys & useful:
+            members = buckets[key]
+            partners.update(j for j in members[bisect_right(members, i):] if issue_of[j] != issue_of[i])
+        for j in sorted(partners):
+            yield i, j
 
 
 class _UnionFind:
-    """Union-find over item indices that refuses unions joining forbidden pairs."""
+    """Union-find over item indices that knows the issues and the ``splits:`` partners of each group,
+    so that a union's conflicts are found without listing pairs."""
 
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-        self.members: dict[int, set[int]] = {i: {i} for i in range(size)}
+    def __init__(self, issue_of: Sequence[int], split_partners: dict[int, set[int]]) -> None:
+        self.parent = list(range(len(issue_of)))
+        self.members: dict[int, set[int]] = {i: {i} for i in range(len(issue_of))}
+        self.issues: dict[int, set[int]] = {i: {issue} for i, issue in enumerate(issue_of)}
+        self.split_partners = split_partners
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -203,18 +227,30 @@ class _UnionFind:
             i = self.parent[i]
         return i
 
-    def conflict(self, i: int, j: int, forbidden: set[frozenset[int]]) -> frozenset[int] | None:
-        """A forbidden pair that uniting ``i`` and ``j`` would join, or ``None``."""
-        a, b = self.members[self.find(i)], self.members[self.find(j)]
-        if a is b:
+    def split_conflict(self, i: int, j: int) -> tuple[int, int] | None:
+        """Two items that ``splits:`` keeps apart which uniting ``i`` and ``j`` would join, or ``None``."""
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj:
             return None
-        return next((pair for x in a for y in b if (pair := frozenset((x, y))) in forbidden), None)
+        small, large = sorted((self.members[ri], self.members[rj]), key=len)
+        for x in sorted(small):
+            hit = sorted(self.split_partners.get(x, set()) & large)
+            if hit:
+                return min(x, hit[0]), max(x, hit[0])
+        return None
+
+    def issue_conflict(self, i: int, j: int) -> bool:
+        """True when the groups of ``i`` and ``j`` are different and hold items of one issue."""
+        ri, rj = self.find(i), self.find(j)
+        return ri != rj and not self.issues[ri].isdisjoint(self.issues[rj])
 
     def union(self, i: int, j: int) -> None:
         ri, rj = sorted((self.find(i), self.find(j)))
         if ri != rj:
             self.parent[rj] = ri
-            self.members[ri] |= self.members.pop(rj)
+            for table in (self.members, self.issues):
+                a, b = table[ri], table.pop(rj)
+                table[ri] = a | b if len(a) >= len(b) else b | a
 
     def groups(self) -> list[list[int]]:
         return sorted(sorted(members) for members in self.members.values())
@@ -250,13 +286,15 @@ def identify(appearances: Sequence[Appearance], overrides: Overrides) -> Identif
     names = [Names.of(a) for a in appearances]
     index = {(a.issue_slug, a.position): i for i, a in enumerate(appearances)}
     slugs = {a.issue_slug for a in appearances}
+    issue_of = _issue_numbers(appearances)
     problems: list[Problem] = []
-    uf = _UnionFind(len(appearances))
 
-    forbidden: set[frozenset[int]] = set()
+    split_partners: dict[int, set[int]] = {}
     for split in overrides.splits:
-        members = _resolve(split.items, index, slugs, problems)
-        forbidden |= {frozenset(pair) for pair in combinations(sorted(set(members)), 2)}
+        members = set(_resolve(split.items, index, slugs, problems))
+        for i in members:
+            split_partners.setdefault(i, set()).update(members - {i})
+    uf = _UnionFind(issue_of, split_partners)
 
     selected: dict[int, list[PaperOverride]] = {}
     for override in overrides.papers:
@@ -271,22 +309,19 @@ def identify(appearances: Sequence[Appearance], overrides: Overrides) -> Identif
         for i in members:
             selected.setdefault(i, []).append(override)
         for i in members[1:]:
-            pair = uf.conflict(members[0], i, forbidden)
+            pair = uf.split_conflict(members[0], i)
             if pair is not None:
-                x, y = sorted(pair)
+                x, y = pair
                 problems.append(Problem(override.location, Severity.ERROR,
                                         f"this entry merges {_ref(appearances[x])} and {_ref(appearances[y])}, "
                                         "which `splits:` keeps apart", "remove one of the two statements"))
                 continue
             uf.union(members[0], i)
 
-    by_issue: dict[str, list[int]] = {}
-    for i, a in enumerate(appearances):
-        by_issue.setdefault(a.issue_slug, []).append(i)
-    same_issue = {frozenset(pair) for members in by_issue.values() for pair in combinations(members, 2)}
-    kept_apart = forbidden | same_issue
-    for i, j in _candidate_pairs(names, _certain_keys):
-        if certain_reason(names[i], names[j]) and uf.conflict(i, j, kept_apart) is None:
+    for i, j in _candidate_pairs(names, _certain_keys, issue_of):
+        if uf.find(i) == uf.find(j) or uf.issue_conflict(i, j) or uf.split_conflict(i, j) is not None:
+            continue
+        if certain_reason(names[i], names[j]):
             uf.union(i, j)
 
     groups = uf.groups()
@@ -311,9 +346,9 @@ def likely_duplicates(appearances: Sequence[Appearance], identification: Identif
     }
     group_of = {i: g for g in identification.groups for i in g.members}
     problems = []
-    for i, j in _candidate_pairs(names, _likely_keys):
+    for i, j in _candidate_pairs(names, _likely_keys, _issue_numbers(appearances), LIKELY_KEY_ITEMS):
         a, b = appearances[i], appearances[j]
-        if group_of[i] is group_of[j] or a.issue_slug == b.issue_slug or frozenset((i, j)) in split_pairs:
+        if group_of[i] is group_of[j] or frozenset((i, j)) in split_pairs:
             continue
         reason = likely_reason(names[i], names[j])
         if reason is None:
@@ -394,6 +429,12 @@ def _resolve(refs: Iterable[ItemRef], index: dict[tuple[str, int], int], slugs: 
                                     f"issue `{ref.issue_slug}` has no paper #{ref.position}",
                                     "count the papers of the issue (`digest parse`) and fix the position"))
     return members
+
+
+def _issue_numbers(appearances: Sequence[Appearance]) -> list[int]:
+    """A number per issue slug, for each appearance (comparing ints is cheaper than slugs)."""
+    numbers: dict[str, int] = {}
+    return [numbers.setdefault(a.issue_slug, len(numbers)) for a in appearances]
 
 
 def _ref(appearance: Appearance) -> str:

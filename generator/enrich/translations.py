@@ -111,6 +111,32 @@ def compare(ko: Issue, en: Issue) -> list[Problem]:
     return problems
 
 
+def mismatch(ko: Issue, en: Issue) -> str | None:
+    """Why the English issue cannot be published as the translation of the Korean one, or ``None``.
+
+    Papers are paired by position only when the positions are provably the same papers: the same count, and
+    at each position no link addresses that share nothing and no English titles that disagree. Otherwise the
+    English pages of one paper would show another paper's text."""
+    if len(ko.papers) != len(en.papers):
+        return f"it has {len(en.papers)} papers, the Korean issue {len(ko.papers)}"
+    for ko_paper, en_paper in zip(ko.papers, en.papers):
+        ko_urls = {link.url for link in ko_paper.links if link.url}
+        en_urls = {link.url for link in en_paper.links if link.url}
+        if ko_urls and en_urls and ko_urls.isdisjoint(en_urls):
+            return f"paper #{en_paper.position} links to other addresses than the Korean paper #{ko_paper.position}"
+        if ko_paper.title_en and en_paper.title_en and not titles_agree(ko_paper.title_en, en_paper.title_en):
+            return f"paper #{en_paper.position} is `{en_paper.title_en}`, the Korean one `{ko_paper.title_en}`"
+    return None
+
+
+def mismatch_problem(ko: Issue, en: Issue, reason: str) -> Problem:
+    """The warning for an English issue that is not published as a translation (see :func:`mismatch`)."""
+    return _warn(en.location, f"the English issue does not list the papers of {ko.path} ({reason}); its English "
+                 "pages show the Korean text with the \"not yet translated\" notice",
+                 "translate every paper of the Korean issue, in the same order, with the same links "
+                 "(`digest translations` lists the differences)")
+
+
 def compare_papers(ko: Paper, en: Paper, ko_path: str) -> list[Problem]:
     """Differences between the Korean and the English item at one position."""
     where = f"{ko.location}"

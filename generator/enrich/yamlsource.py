@@ -8,24 +8,34 @@
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
 from yaml.nodes import Node
 
 from generator.model import Location, Problem
+from generator.sources import read_bytes
 from generator.yamlschema import error
 from generator.yamlsafe import duplicate_key, refusal
+
+MAX_YAML_BYTES = 1_000_000
+"""Largest ``topics.yml``/``papers.yml`` read (real ones are a few kB)."""
 
 
 def load_nodes(path: Path, shown_path: str) -> tuple[Node | None, list[Problem]]:
     """The root node of the YAML file at ``path`` (``None`` when missing or empty), and problems."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return None, []
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [error(Location(shown_path, 0), f"cannot read the file ({exc})", "save it as UTF-8 text")]
+    data = read_bytes(path, MAX_YAML_BYTES)
+    if isinstance(data, Problem):
+        return None, [replace(data, location=Location(shown_path, 1))]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, [error(Location(shown_path, line), "the file is not UTF-8", "save it as UTF-8 text")]
     refused = refusal(text, yaml.SafeLoader)
     if refused is not None:
         return None, [error(Location(shown_path, refused[0] + 1), refused[1], refused[2])]

@@ -14,6 +14,7 @@ Each :class:`Case` says either
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +60,20 @@ def _huge_issue() -> bytes:
     return head + line * (10_000_000 // len(line) + 1)
 
 
+MANY_ITEMS = 5000
+"""Paper items of the ``many-items`` case: five times the limit, about 0.6 MB (under the size limit)."""
+
+
+def _many_items(count: int = MANY_ITEMS) -> bytes:
+    """An issue of ``count`` numbered items: identity used to compare every pair of them (165 s, 3.9 GB)."""
+    items = "".join(f"{i}.  **Many Items Paper Number {i}**\n    본문 {i}입니다.\n\n"
+                    f"    [논문](https://arxiv.org/abs/2405.{i:05d})\n\n" for i in range(1, count + 1))
+    return f"---\ndate: 2024-03-14\ntitle: 항목이 너무 많은 호\n---\n\n소개 문단입니다.\n\n{items}".encode("utf-8")
+
+
+CONTROL_NAME = "name-\x1b[2J\x1b]0;owned\x07.md"
+"""A file name with terminal escape sequences (clear screen, set the window title)."""
+
 GENERATED: dict[str, Callable[[], bytes]] = {
     "encoding-cp949.md": lambda: _dated(KOREAN_ISSUE, "2024-03-05").encode("cp949"),
     "encoding-euc-kr.md": lambda: _dated(KOREAN_ISSUE, "2024-03-06").encode("euc-kr"),
@@ -75,6 +90,8 @@ GENERATED: dict[str, Callable[[], bytes]] = {
     "huge-10mb-issue.md": _huge_issue,
     'name-x"><img src=x onerror=alert(1)>.md': lambda: _dated(KOREAN_ISSUE, "2024-03-12").encode("utf-8"),
     "index.md": lambda: _dated(KOREAN_ISSUE, "2024-03-13").encode("utf-8"),
+    CONTROL_NAME: lambda: _dated(KOREAN_ISSUE, "2024-03-15").encode("utf-8"),
+    "many-items.md": _many_items,
 }
 """Generated cases: file name → bytes."""
 
@@ -143,9 +160,13 @@ CASES: tuple[Case, ...] = (
     Case("front-matter-bad-slug.md", errors=((4, "front matter `slug` may contain only"),)),
     Case('name-x"><img src=x onerror=alert(1)>.md', errors=((1, "is not a valid web address"),)),
     Case("index.md", errors=((1, "it is a reserved name"),)),
+    Case(CONTROL_NAME, errors=((1, "'name-\\x1b[2J\\x1b]0;owned\\x07' (from the file name) is not a valid web address"),)),
+    Case("many-items.md", errors=((1, "the issue has 5000 paper items; the limit is 1000"),)),
+    Case("front-matter-date-feb-30.md", errors=((2, "front matter `date` is not a date: '2025-02-30'"),)),
     # --- YAML that expands, constructs or overrides: refused before anything is built -------------------
     Case("yaml-alias-bomb.md", errors=((3, "YAML anchors (`&name`) are not allowed"),)),
     Case("yaml-explicit-tag.md", errors=((3, "explicit YAML tags (`!!float`) are not allowed"),)),
+    Case("yaml-timestamp-tag.md", errors=((2, "explicit YAML tags (`!!timestamp`) are not allowed"),)),
     Case("yaml-duplicate-key.md", errors=((4, "front matter key `title` is written twice"),)),
     # --- URLs with dangerous schemes: never an href/src, always reported -----------------------------
     Case("javascript-link-body.md", errors=((7, "unsafe link target \"javascript:alert('hostile-js-body')"),)),
@@ -184,3 +205,57 @@ def case_files(cases: tuple[Case, ...]) -> dict[str, bytes]:
         for companion in case.companions:
             files[companion] = (CORPUS / companion).read_bytes()
     return files
+
+
+# --- entries that are not plain issue files: links, pipes, folders, editors' leftovers ---------------
+
+
+def _link_to(target: str) -> Callable[[Path], None]:
+    return lambda path: os.symlink(target, path)
+
+
+def _folder_with_issue(path: Path) -> None:
+    path.mkdir()
+    (path / "inside.md").write_bytes(_dated(KOREAN_ISSUE, "2024-03-16").encode("utf-8"))
+
+
+def _file(data: bytes) -> Callable[[Path], None]:
+    return lambda path: path.write_bytes(data)
+
+
+SECRET = "hostile-secret-outside-content"
+"""Text of a file outside ``content/`` that a symbolic link points at: it must never be read."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An entry of ``content/ko/`` that is no plain issue file, and what check and build both say about it."""
+
+    name: str
+    """Entry name under ``content/ko/``."""
+
+    make: Callable[[Path], None]
+    """Creates the entry at the path given."""
+
+    severity: str
+    """``error`` (refused, nothing built), ``warning`` or ``info`` (skipped, reported)."""
+
+    text: str
+    """Substring of the ``path:1: severity: …`` message."""
+
+
+ENTRIES: tuple[Entry, ...] = (
+    Entry("zero-link.md", _link_to("/dev/zero"), "error", "file is a symbolic link, which is not read"),
+    Entry("outside-link.md", lambda path: os.symlink(path.parents[2] / "secret.md", path), "error",
+          "file is a symbolic link, which is not read"),
+    Entry("fifo.md", lambda path: os.mkfifo(path), "error", "this is not a regular file but a named pipe (FIFO)"),
+    Entry("folder.md", _folder_with_issue, "warning", "this is a folder; issues are not read from sub-folders"),
+    Entry(".#lock.md", _link_to("editor@host.4242:1700000000"), "info", "an editor's lock, swap or backup file"),
+    Entry("backup.md~", _file(_dated(KOREAN_ISSUE, "2024-03-17").encode("utf-8")), "info",
+          "an editor's lock, swap or backup file"),
+    Entry(".swap.md.swp", _file(b"b0VIM 8.2\x00\x00"), "info", "an editor's lock, swap or backup file"),
+    Entry("README.md", _file(b"# Notes for editors\n"), "info", "README.md is a note for editors, not an issue"),
+    Entry("notes.txt", _file(_dated(KOREAN_ISSUE, "2024-03-18").encode("utf-8")), "warning",
+          "only `.md` files are issues; this file is not read"),
+)
+"""Every special entry, in the order of the README table."""

@@ -14,6 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from hostile_cases import ERROR_CASES, SAFE_CASES, case_files  # noqa: E402
 from hostile_site import TRACEBACK, Scanner, baseline_scanner, make_content, mkdocs_build, page_text  # noqa: E402
 
+from generator.model import visible  # noqa: E402
+
 pytestmark = pytest.mark.slow
 
 
@@ -74,7 +76,7 @@ def test_build_with_errors_names_every_file_and_writes_nothing(tmp_path: Path) -
     assert TRACEBACK not in output
     for case in ERROR_CASES:
         for line, text in case.errors:
-            expected = f"{content / 'ko' / case.name}:{line}: error: "
+            expected = visible(f"{content / 'ko' / case.name}:{line}: error: ")  # control characters escaped
             assert any(row.startswith(expected) and text in row for row in output.splitlines()), expected + text
     assert sorted(p.name for p in site.iterdir()) == ["index.html"], "nothing written, nothing removed"
     assert (site / "index.html").read_text(encoding="utf-8") == "the site published before"

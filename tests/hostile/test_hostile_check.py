@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from hostile_cases import CASES, KOREAN_HEADINGS, KOREAN_TITLE, Case, case_files  # noqa: E402
 from hostile_site import CONTENT, TRACEBACK, digest, problem_lines  # noqa: E402
 
+from generator.model import visible  # noqa: E402
 from generator.parser import parse_file  # noqa: E402
 
 
@@ -40,7 +41,7 @@ def test_digest_check_says_where_and_what(case: Case, tmp_path: Path) -> None:
         assert errors == []
         return
     assert proc.returncode == 1, output
-    path = f"content/ko/{case.name}"
+    path = visible(f"content/ko/{case.name}")  # control characters in a name are shown escaped
     for line, text in case.errors:
         prefix = f"{path}:{line}: error: "
         matching = [e for e in errors if e.startswith(prefix) and text in e]
@@ -59,7 +60,8 @@ def test_check_names_every_bad_file_at_once(tmp_path: Path) -> None:
     errors = problem_lines(proc.stdout)
     for case in bad:
         for line, text in case.errors:
-            assert any(e.startswith(f"content/ko/{case.name}:{line}: error: ") and text in e for e in errors), case.name
+            assert any(e.startswith(visible(f"content/ko/{case.name}:{line}: error: ")) and text in e
+                       for e in errors), case.name
     shipped = {p.name for p in (CONTENT / "ko").glob("*.md")}
     assert not [e for e in errors if e.split(":")[0].split("/")[-1] in shipped], "the shipped issues stay clean"
 
