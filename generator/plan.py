@@ -262,7 +262,8 @@ def plan_site(catalog: Catalog, settings: PlanSettings) -> SitePlan:
         pages.append(PlannedPage(kind, settings.lang, path, template, title, view, _head(settings, path, kind, meta),
                                  toc))
 
-    add("home", home_path(), "home.html", _("Paper Digest"), views.home(home_path()), metas.home(_("Paper Digest")))
+    # the header names the site: the home page's own title is "Home" (its tab, <title> "Home - Paper Digest")
+    add("home", home_path(), "home.html", _("Home"), views.home(home_path()), metas.home(_("Paper Digest")))
     add("archive", archive_path(), "archive.html", _("Archive"), views.archive(archive_path()), metas.archive(_("Archive")))
     add("topics", topics_path(), "topics.html", _("Topics"), views.topics(topics_path()), metas.topics(_("Topics")))
     add("issues", issues_index_path(), "archive.html", _("All issues by month"), views.issues_index(issues_index_path()),

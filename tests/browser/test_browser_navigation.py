@@ -137,3 +137,17 @@ def test_palette_survives_the_language_switch(page_watch, served_subpath_site, s
     page.wait_for_function(f"document.documentElement.lang === '{dst}'")
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
     page_watch.assert_clean()
+
+
+@pytest.mark.parametrize(("lang", "name"), [("ko", "페이퍼 다이제스트"), ("en", "Paper Digest")])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_home_names_the_site_once(page_watch, served_site, lang, name, width) -> None:
+    """The header names the site; the home page's tab, heading and lead do not repeat it."""
+    page = page_watch.page
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(served_site + _lang_prefix(lang))
+    visible = page.evaluate("name => [...document.querySelectorAll('body *')].filter(e => e.childElementCount === 0"
+                            " && e.checkVisibility() && e.textContent.includes(name)).length", name)
+    assert visible == 1
+    assert page.locator("article h1").inner_text().strip()
+    page_watch.assert_clean()

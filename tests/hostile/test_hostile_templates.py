@@ -152,6 +152,7 @@ def _theme_context(text: str) -> dict[str, object]:
         "digest": _fill(HeadView, text),
         "digest_meta": _fill(PageMeta, text),
         "digest_notfound": _fill(NotFoundView, text),
+        "digest_notfound_elsewhere": (_fill(NotFoundView, text),),
         "digest_switch": text,
     }
 
@@ -165,3 +166,14 @@ def test_theme_overrides_with_hostile_fields(template: str) -> None:
     assert structure(hostile) == structure(outputs[PLAIN])
     tags = [tag for tag, _ in structure(hostile)]
     assert "link" in tags and "meta" in tags and "a" in tags, "canonical, hreflang, meta tags and the switcher"
+
+
+def test_footer_override_with_hostile_fields() -> None:
+    """The footer prints the page's footer links (labels and relative addresses built from content): escaped."""
+    loader = ChoiceLoader([FileSystemLoader(str(ROOT / "overrides")),
+                           DictLoader({"partials/copyright.html": "<div class=\"md-copyright\"></div>"})])
+    env = Environment(loader=loader, undefined=StrictUndefined)
+    outputs = {text: env.get_template("partials/footer.html").render(**_theme_context(text)) for text in (PLAIN, HOSTILE)}
+    assert "<script>alert(2)" not in outputs[HOSTILE] and "onerror=alert(3)>" not in outputs[HOSTILE]
+    assert structure(outputs[HOSTILE]) == structure(outputs[PLAIN])
+    assert [tag for tag, _ in structure(outputs[PLAIN])].count("a") >= 2
