@@ -256,6 +256,8 @@ def load_text(text: str, path: str, extra: list[Problem] | None = None) -> Sourc
 _LINK_TARGET = re.compile(
     r"\]\(\s*(?:<(?P<angle>[^<>\n]*)>|(?P<md>[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*))"
     r"|<(?P<auto>[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>"
+    r"|^[ ]{0,3}\[[^\[\]\n]{1,999}\]:[ \t]*(?:<(?P<refangle>[^<>\n]*)>|(?P<ref>\S+))",  # ``[label]: target``
+    re.MULTILINE,
 )
 _SCHEME = re.compile(r"^(?:(?P<scheme>[a-z][a-z0-9+.\-]*):|//)", re.IGNORECASE)
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -286,11 +288,11 @@ def is_unsafe_url(target: str) -> bool:
 def unsafe_targets(text: str) -> list[str]:
     """Every Markdown link/image/autolink target in ``text`` with a dangerous scheme, normalised
     (raw HTML is not scanned: it is shown as text, never as markup)."""
-    if ":" not in text and "//" not in text:
+    if ":" not in text and "//" not in text and "&" not in text:  # ``&#58;`` is a colon too
         return []
     found = []
     for m in _LINK_TARGET.finditer(text):
-        target = m.group("angle") or m.group("md") or m.group("auto") or ""
+        target = m.group("angle") or m.group("md") or m.group("auto") or m.group("refangle") or m.group("ref") or ""
         if target and is_unsafe_url(target):
             found.append(link_target(target))
     return found

@@ -15,6 +15,9 @@ LANGUAGES: tuple[str, ...] = ("ko", "en")
 PRIMARY_LANGUAGE = LANGUAGES[0]
 """The language published at the site root."""
 
+RESERVED_IDS = frozenset({"index"})
+"""Paper and topic ids the site uses itself: ``papers/index`` and ``topics/index`` are the index pages."""
+
 
 class PageKind(str, Enum):
     """Kinds of pages, each with its path pattern."""

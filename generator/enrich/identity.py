@@ -28,6 +28,7 @@ from slugify import slugify
 from generator.catalog_model import Appearance
 from generator.enrich.overrides import ItemRef, Overrides, PaperOverride
 from generator.model import LinkKind, Location, Problem, Severity
+from generator.urls import RESERVED_IDS
 
 ID_MAX_LENGTH = 48
 """Longest generated paper id, in characters (cut at a word boundary, trailing small words dropped)."""
@@ -393,7 +394,7 @@ def _assign_ids(groups: list[list[int]], appearances: Sequence[Appearance],
                                     f"one paper has several pinned ids: {', '.join(pins)}",
                                     "keep one `id:` for the paper"))
         pinned.append(pins[0] if pins else None)
-    taken = {p for p in pinned if p}
+    taken = {p for p in pinned if p} | RESERVED_IDS  # a paper titled "Index" gets `index-2`, not the index's URL
     ids = []
     for members, pin in zip(groups, pinned):
         if pin:

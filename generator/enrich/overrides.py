@@ -26,6 +26,7 @@ from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from generator.enrich.yamlsource import load_nodes
 from generator.model import Location, Problem
+from generator.urls import RESERVED_IDS
 from generator.yamlschema import data_of, error, node_at, schema_violations, where
 
 _REF_PATTERN = re.compile(r"^(?P<slug>[^\s#]+)#(?P<position>[1-9][0-9]*)$")
@@ -164,7 +165,10 @@ def _check_unique_ids(papers: list[PaperOverride], problems: list[Problem]) -> N
     for override in papers:
         if override.id is None:
             continue
-        if override.id in first:
+        if override.id in RESERVED_IDS:
+            problems.append(error(override.location, f"paper id `{override.id}` is a reserved name: /papers/{override.id}/ "
+                                  "is the index of all papers", "pin another id, e.g. `index-paper`"))
+        elif override.id in first:
             problems.append(error(override.location, f"paper id `{override.id}` is pinned twice "
                                   f"(first at {first[override.id].location})",
                                   "merge the two entries into one"))

@@ -18,6 +18,7 @@ from typing import Any
 from generator.catalog_model import Topic
 from generator.enrich.yamlsource import load_nodes
 from generator.model import Location, Paper, Problem
+from generator.urls import RESERVED_IDS
 from generator.yamlschema import data_of, error, node_at, schema_violations, where
 
 MAX_TOPICS = 4
@@ -58,6 +59,10 @@ def load_topics(path: Path, shown_path: str | None = None) -> tuple[tuple[Topic,
         topic = _topic(data_of(node), where(shown, node))
         if any(t.id == topic.id for t in topics):
             problems.append(error(topic.location, f"topic id `{topic.id}` is defined twice", "rename one of them"))
+            continue
+        if topic.id in RESERVED_IDS:
+            problems.append(error(topic.location, f"topic id `{topic.id}` is a reserved name: /topics/{topic.id}/ is "
+                                  "the index of all topics", "choose another id, e.g. `index-topic`"))
             continue
         topics.append(topic)
     return tuple(topics), problems

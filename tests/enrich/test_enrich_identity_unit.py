@@ -165,3 +165,13 @@ def test_title_without_letters_still_gets_a_valid_id():
     odd = issue("2025-10-01-odd-name", "2025-10-01", [paper(1, "🤖 🚀", title_en="🤖 🚀", body="memory")])
     catalog, _ = build_catalog([odd], [], TOPICS)
     assert [p.id for p in catalog.papers] == ["paper-2025-10-01-odd-name-1"]
+
+
+def test_a_paper_called_index_never_takes_the_index_page_address(tmp_path: Path):
+    named = issue("2025-10-02-index", "2025-10-02", [paper(1, "Index", title_en="Index", body="memory")])
+    catalog, _ = build_catalog([named], [], TOPICS)
+    assert [p.id for p in catalog.papers] == ["index-2"]
+    (tmp_path / "papers.yml").write_text("papers:\n  - id: index\n    items: ['2025-10-02-index#1']\n", encoding="utf-8")
+    _, problems = load_overrides(tmp_path / "papers.yml", "content/papers.yml")
+    assert [p.format().split(" — ")[0] for p in problems] == [
+        "content/papers.yml:2: error: paper id `index` is a reserved name: /papers/index/ is the index of all papers"]

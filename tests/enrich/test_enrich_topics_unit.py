@@ -107,3 +107,17 @@ def test_topics_yml_mistakes_are_reported_with_lines(tmp_path: Path):
                             "description_en, keywords") for f in formatted)
     _, broken = topics(tmp_path, "topics: [\n")
     assert broken[0].format().startswith("content/topics.yml:2: error: invalid YAML")
+
+
+def test_a_topic_called_index_is_refused(tmp_path: Path):
+    loaded, problems = topics(tmp_path, """topics:
+  - id: index
+    label_ko: 색인
+    label_en: Index
+    description_ko: 색인.
+    description_en: Index.
+    keywords: [index]
+""")
+    assert loaded == ()
+    assert [p.format().split(" — ")[0] for p in problems] == [
+        "content/topics.yml:2: error: topic id `index` is a reserved name: /topics/index/ is the index of all topics"]

@@ -176,6 +176,8 @@ CASES: tuple[Case, ...] = (
     Case("javascript-link-line.md", errors=((9, "unsafe link target \"javascript:alert('hostile-js-linkline')"),
                                             (9, "unsafe link target 'vbscript:msgbox(1)'"),
                                             (9, "unsafe link target 'data:text/html,hi'"))),
+    Case("javascript-reference-link.md", errors=((7, "unsafe link target \"javascript:alert('hostile-entity-colon')"),
+                                                (16, "unsafe link target \"javascript:alert('hostile-reference')"))),
     Case("javascript-link-title.md", errors=((6, "unsafe link target \"javascript:alert('hostile-js-title')"),)),
     Case("javascript-in-front-matter.md", errors=((3, "unsafe link target 'javascript:alert(%22hostile-js-fm-title%22)'"),
                                                   (6, "front matter `source.url` is not an http(s) address"))),
