@@ -186,7 +186,8 @@ def measure_generator(content: Path, profile: Path | None = None):
 
 
 def _env(content: Path) -> dict[str, str]:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=SITE_URL, DIGEST_CONTENT_DIR=str(content))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=SITE_URL, DIGEST_CONTENT_DIR=str(content),
+               DIGEST_SOCIAL_CARDS="false")  # bare Material draws no cards either
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     return env
 

@@ -23,6 +23,7 @@ from generator import i18n
 from generator.catalog_model import Catalog
 from generator.enrich import enrich_content, parse_content
 from generator.model import Problem, Severity
+from generator.cards import CardPainter
 from generator.plan import ExtraFile, NotFoundPage, PlannedPage, PlanSettings, plan_site
 from generator.render import Renderer
 
@@ -45,6 +46,12 @@ class BuildSettings:
 
     sponsors: str = "marked"
     """``marked`` or ``omitted``: what happens to sponsor blocks."""
+
+    card_font: Path | None = None
+    """The font social preview cards are drawn with (one covering Hangul); ``None``: no cards."""
+
+    card_cache: Path | None = None
+    """Folder of drawn cards kept between builds (``None``: draw every card)."""
 
 
 @dataclass(frozen=True)
@@ -111,7 +118,9 @@ def build(settings: BuildSettings, catalog: Catalog | None = None) -> SiteBuild:
     if catalog is None:
         catalog, warnings = load(settings.content_dir)
     # 4. Plan pages.
-    plan = plan_site(catalog, PlanSettings(lang=settings.lang, root_url=settings.root_url, sponsors=settings.sponsors))
+    cards = CardPainter(settings.card_font, settings.card_cache) if settings.card_font else None
+    plan = plan_site(catalog, PlanSettings(lang=settings.lang, root_url=settings.root_url, sponsors=settings.sponsors,
+                                           cards=cards))
     # 5. Render.
     renderer = Renderer(settings.templates_dir, settings.lang)
     pages = tuple(RenderedPage(page, renderer.render(page)) for page in plan.pages)

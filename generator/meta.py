@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from generator import i18n
+from generator.cards import HEIGHT, WIDTH, Card, CardPainter
 from generator.catalog_model import Catalog, IssueRecord, PaperRecord, Topic
 from generator.feeds import issue_title, shorten, site_feed_title, topic_feed_title
 from generator.markdown import is_allowed_url, to_plain_text
@@ -114,15 +115,33 @@ def _relative(here: str, target: str) -> str:
 class MetaBuilder:
     """Builds the :class:`PageMeta` of every page of one language."""
 
-    def __init__(self, catalog: Catalog, lang: str, root_url: str) -> None:
+    def __init__(self, catalog: Catalog, lang: str, root_url: str, *, cards: CardPainter | None = None) -> None:
         self.catalog = catalog
         self.lang = lang
         self.root_url = root_url
         self._ = i18n.gettext_for(lang)
+        self._painter = cards
+        self._cards: dict[str, Card] = {}
         self._issues = {record.slug: record for record in catalog.issues}
         self._topic_ids = frozenset(topic.id for topic in catalog.topics)
 
     # pieces
+
+    @property
+    def cards(self) -> tuple[Card, ...]:
+        """The social preview cards the pages planned so far refer to (files of this language tree)."""
+        return tuple(self._cards.values())
+
+    def _card_tags(self, title: str, line: str) -> tuple[tuple[MetaTag, ...], tuple[MetaTag, ...]]:
+        """``og:image`` and Twitter large-image tags of a card showing ``title`` and ``line`` (none without cards)."""
+        if self._painter is None:
+            return (), ()
+        card = self._painter.card(title, line, self._("Paper Digest"))
+        self._cards[card.path] = card
+        url = self.url(card.path)
+        properties = (MetaTag("og:image", url), MetaTag("og:image:width", str(WIDTH)),
+                      MetaTag("og:image:height", str(HEIGHT)), MetaTag("og:image:alt", title))
+        return properties, (MetaTag("twitter:image", url),)
 
     def url(self, path: str) -> str:
         """Absolute URL of ``path`` in this language."""
@@ -140,8 +159,10 @@ class MetaBuilder:
         feeds: tuple[FeedLink, ...] = (),
         json_ld: str = "",
         lastmod: _dt.date | None = None,
+        card: tuple[str, str] | None = None,
     ) -> PageMeta:
         description = description or self._("Weekly AI research papers, summarised.")
+        card_properties, card_names = self._card_tags(*card) if card else ((), ())
         properties = (
             MetaTag("og:type", og_type),
             MetaTag("og:site_name", site_feed_title(self.lang)),
@@ -151,15 +172,15 @@ class MetaBuilder:
             MetaTag("og:locale", OG_LOCALES[self.lang]),
         ) + tuple(MetaTag("og:locale:alternate", OG_LOCALES[lang]) for lang in LANGUAGES if lang != self.lang)
         names = (
-            MetaTag("twitter:card", "summary"),
+            MetaTag("twitter:card", "summary_large_image" if card_names else "summary"),
             MetaTag("twitter:title", title),
             MetaTag("twitter:description", description),
         )
         site_feed = FeedLink(site_feed_title(self.lang), _relative(path, feed_path()))
         return PageMeta(
             description=description,
-            properties=properties + extra_properties,
-            names=names + extra_names,
+            properties=properties + extra_properties + card_properties,
+            names=names + card_names + extra_names,
             feeds=(site_feed,) + feeds,
             json_ld=json_ld,
             lastmod=lastmod,
@@ -170,7 +191,9 @@ class MetaBuilder:
     def home(self, title: str) -> PageMeta:
         """The home page: the site tagline."""
         newest = self.catalog.issues[0].date if self.catalog.issues else None
-        return self._meta(page_path(PageKind.HOME), title, self._("Weekly AI research papers, summarised."), lastmod=newest)
+        tagline = self._("Weekly AI research papers, summarised.")
+        latest = issue_title(self.catalog.issues[0], self.lang) if self.catalog.issues else ""
+        return self._meta(page_path(PageKind.HOME), title, tagline, lastmod=newest, card=(tagline, latest))
 
     def archive(self, title: str, kind: PageKind = PageKind.ARCHIVE) -> PageMeta:
         """The archive (or the ``/issues/`` index, ``kind=PageKind.ISSUES``): the titles of the newest issues."""
@@ -202,7 +225,8 @@ class MetaBuilder:
             text = shorten(" · ".join(self.catalog.paper(pid).title(self.lang) for pid in record.paper_ids), DESCRIPTION_MAX)
         published = (MetaTag("article:published_time", record.date.isoformat()),) if record.date else ()
         return self._meta(
-            page_path(PageKind.ISSUE, record.slug), title, text, og_type="article", extra_properties=published, lastmod=record.date
+            page_path(PageKind.ISSUE, record.slug), title, text, og_type="article", extra_properties=published,
+            lastmod=record.date, card=(title, i18n.format_date(record.date, self.lang)),
         )
 
     def paper(self, record: PaperRecord, title: str) -> PageMeta:
@@ -221,7 +245,14 @@ class MetaBuilder:
             extra_names=tuple(highwire),
             json_ld=script_safe_json(self.scholarly_article(record, text)),
             lastmod=record.latest_date,
+            card=(title, self._paper_card_line(record)),
         )
+
+    def _paper_card_line(self, record: PaperRecord) -> str:
+        """The line under a paper card's title: its latest issue and that issue's date."""
+        issue = self._issues.get(record.latest.issue_slug)
+        date = i18n.format_date(record.latest_date, self.lang)
+        return " · ".join(part for part in (issue_title(issue, self.lang) if issue else "", date) if part)
 
     def not_found(self) -> PageMeta:
         """The 404 page (served at any address, so its feed link is absolute)."""

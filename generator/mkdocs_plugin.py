@@ -51,6 +51,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
 from generator import i18n, publish
+from generator.cards import find_font
 from generator.model import visible
 from generator.sitemap import SITEMAP_FILE, SITEMAP_GZ_FILE, gzipped, page_entries, sitemap_xml
 from generator.build import BuildError, BuildSettings, RenderedPage, SiteBuild, build, load
@@ -83,6 +84,17 @@ class DigestConfig(base.Config):
 
     languages = c.Type(bool, default=True)
     """Build the other language under ``<site_dir>/<lang>/`` after the primary build."""
+
+    social_cards = c.Type(bool, default=True)
+    """Draw a social preview card (``og:image``) for the home page, every issue and every paper."""
+
+    social_font = c.Optional(c.Type(str))
+    """The font the cards are drawn with (it must cover Hangul); default: an installed Korean font (fonts-nanum)."""
+
+    cards_cache = c.Optional(c.Type(str))
+    """Folder (relative to ``mkdocs.yml``) where drawn cards are kept so that a rebuild does not draw them again;
+    default: ``paper-digest/cards`` in the user's cache folder (``$XDG_CACHE_HOME`` or ``~/.cache``), never the
+    checkout."""
 
 
 class _ProcessBytecodeCache(BytecodeCache):
@@ -180,10 +192,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         log.info("Published both languages to %s", staging.site_dir)
 
     def on_build_error(self, error: Exception) -> None:
+        site_dir = str(self._staging.site_dir) if self._staging is not None else "site"
         self._discard()
         if isinstance(error, (MkDocsBuildError, Abort)):
             return  # MkDocs prints these itself, without a traceback
-        raise Abort(_failure_message(error)) from None
+        raise Abort(_failure_message(error, site_dir)) from None
 
     # --- configuration ------------------------------------------------------------------
 
@@ -198,12 +211,18 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             site_url += "/"
             config.site_url = site_url
         root_url = self.config.root_url or site_url
+        font = find_font(self.config.social_font) if self.config.social_cards else None
+        if self.config.social_cards and font is None:
+            log.info("no font covering Hangul found, so pages get no social preview card: install fonts-nanum "
+                     "(Debian) or set the digest plugin's `social_font`")
         self._settings = BuildSettings(
             content_dir=project / self.config.content_dir,
             templates_dir=project / self.config.templates_dir,
             lang=self.config.lang,
             root_url=root_url if root_url.endswith("/") else root_url + "/",
             sponsors=self.config.sponsors,
+            card_font=font,
+            card_cache=project / self.config.cards_cache if self.config.cards_cache else _user_cache() / "cards",
         )
         if "scope" not in config.extra:  # one scope for both trees: the palette chosen on /… is kept on /en/…
             config.extra["scope"] = urlsplit(self._settings.root_url).path or "/"
@@ -360,6 +379,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return server
 
 
+def _user_cache() -> Path:
+    """This project's folder in the user's cache (``$XDG_CACHE_HOME/paper-digest`` or ``~/.cache/paper-digest``)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "paper-digest"
+
+
 def _is_serve_dir(site_dir: Path) -> bool:
     """True for the temporary folder ``mkdocs serve`` builds into (also with ``--clean``): it is not published."""
     return site_dir.parent == Path(tempfile.gettempdir()) and site_dir.name.startswith("mkdocs_")
@@ -370,8 +394,9 @@ def _strict_warnings() -> bool:
     return any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)
 
 
-def _failure_message(error: BaseException) -> str:
-    """One ``path:line: error:`` line for an exception MkDocs would print as a traceback."""
+def _failure_message(error: BaseException, site_dir: str) -> str:
+    """One ``path:line: error:`` line for an exception MkDocs would print as a traceback (``site_dir``: the
+    published folder, named when nothing better is known)."""
     unchanged = "the site was left as it was"
     if isinstance(error, i18n.CatalogError):
         return visible(f"{error}; {unchanged}")

@@ -30,6 +30,7 @@ from generator.catalog_model import Catalog
 from generator.data_api import api_files
 from generator.feeds import all_feeds
 from generator.meta import MetaBuilder, PageMeta
+from generator.cards import CardPainter
 from generator.notfound import NotFoundView, not_found_view
 from generator.urls import LANGUAGES, PRIMARY_LANGUAGE, PageKind, absolute_url
 from generator.views import (
@@ -68,6 +69,9 @@ class PlanSettings:
 
     sponsors: str = "marked"
     """``marked``: sponsor blocks shown in a labelled box; ``omitted``: left out."""
+
+    cards: CardPainter | None = None
+    """Draws the social preview cards of the home, issue and paper pages; ``None``: pages claim no image."""
 
 
 @dataclass(frozen=True)
@@ -253,7 +257,7 @@ def _head(settings: PlanSettings, path: str, kind: str, meta: PageMeta) -> HeadV
 def plan_site(catalog: Catalog, settings: PlanSettings) -> SitePlan:
     """Plan every page of the ``settings.lang`` tree."""
     views = ViewBuilder(catalog, settings.lang, sponsors=settings.sponsors)
-    metas = MetaBuilder(catalog, settings.lang, settings.root_url)
+    metas = MetaBuilder(catalog, settings.lang, settings.root_url, cards=settings.cards)
     _ = i18n.gettext_for(settings.lang)
     pages: list[PlannedPage] = []
 
@@ -283,7 +287,8 @@ def plan_site(catalog: Catalog, settings: PlanSettings) -> SitePlan:
         path = paper_path(paper.id)
         view = views.paper(paper, path)
         add("paper", path, "paper.html", view.title, view, metas.paper(paper, view.title))
-    return SitePlan(lang=settings.lang, pages=tuple(pages), files=extra_files(catalog, settings),
+    cards = tuple(ExtraFile(card.path, card.png) for card in metas.cards)
+    return SitePlan(lang=settings.lang, pages=tuple(pages), files=extra_files(catalog, settings) + cards,
                     not_found=not_found_page(metas, settings))
 
 

@@ -68,6 +68,18 @@ install_debian() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
+install_fonts() {
+  # The Korean font social preview cards are drawn with; without it (no apt, no root) the site builds without cards.
+  dpkg-query -W -f='${Status}' fonts-nanum 2>/dev/null | grep -q 'install ok installed' && return 0
+  if command -v apt-get >/dev/null 2>&1 && { [ "$(id -u)" -eq 0 ] || command -v sudo >/dev/null 2>&1; }; then
+    log "apt-get install fonts-nanum"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-nanum >/dev/null
+  else
+    log "fonts-nanum is not installed: pages get no social preview card (install it to have them)"
+  fi
+}
+
 install_npm() {
   command -v npm >/dev/null 2>&1 || die "npm not found; install Node.js (Debian: apt-get install nodejs npm)"
   local stamp="$ROOT/tools/node_modules/.paper-digest-lock" want
@@ -99,10 +111,12 @@ case "$cmd" in
     ;;
   serve)
     install_python ""
+    install_fonts
     exec "$VENV/bin/mkdocs" serve "$@"
     ;;
   build)
     install_python ""
+    install_fonts
     exec "$VENV/bin/mkdocs" build --strict "$@"
     ;;
   test)

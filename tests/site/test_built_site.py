@@ -429,3 +429,42 @@ def test_english_search_index_holds_no_korean_title(built_site: Path) -> None:
     # and the Korean subtitle is still on the English page, marked as Korean
     page = article(soup(built_site, "en", f"papers/{TRM}"))
     assert page.select_one('p.digest-subtitle[lang="ko"][data-search-exclude]') is not None
+
+
+@pytest.mark.slow
+def test_home_issues_and_papers_have_a_social_card(built_site: Path) -> None:
+    """Every home, issue and paper page names an og:image that exists in the built site, a 1200×630 PNG, with a
+    large-image Twitter card; on Korean pages the card shows the Korean title (its alt text)."""
+    from PIL import Image
+
+    from generator.cards import covers_hangul, find_font
+
+    font = find_font()
+    if font is None:
+        pytest.skip("no Korean font installed (scripts/dev.sh installs fonts-nanum)")
+    assert covers_hangul(font)
+    checked = 0
+    for lang, prefix in LANGS.items():
+        root = built_site / prefix
+        pages = [root / "index.html"] + sorted((root / "issues").glob("*/index.html")) + \
+            sorted((root / "papers").glob("*/index.html"))
+        for page in pages:
+            if page.parent.name in ("issues", "papers"):
+                continue  # the indexes have no card
+            doc = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+            image = doc.select_one('meta[property="og:image"]')
+            assert image is not None, page
+            assert doc.select_one('meta[name="twitter:card"]')["content"] == "summary_large_image"
+            path = urlsplit(image["content"]).path
+            base = urlsplit(os.environ.get("SITE_URL") or "http://127.0.0.1:8000/").path
+            file = built_site / path[len(base):]
+            with Image.open(file) as png:
+                assert png.format == "PNG" and png.size == (1200, 630), file
+            alt = doc.select_one('meta[property="og:image:alt"]')["content"]
+            h1 = doc.select_one("article h1").get_text(strip=True)
+            if page.parent.parent.name in ("issues", "papers"):
+                assert alt == h1
+            if lang == "ko" and re.search("[가-힣]", h1):
+                assert re.search("[가-힣]", alt)
+            checked += 1
+    assert checked >= 90
