@@ -151,3 +151,25 @@ def test_home_names_the_site_once(page_watch, served_site, lang, name, width) ->
     assert visible == 1
     assert page.locator("article h1").inner_text().strip()
     page_watch.assert_clean()
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_issue_page_reads_as_the_whole_issue(page_watch, served_site, lang) -> None:
+    """In the browser, an issue page shows every paper's write-up with its outbound links as buttons, and its
+    table of contents leads to each paper."""
+    page = page_watch.page
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(served_site + _lang_prefix(lang) + "issues/2025-10-13-llm-watch-7-papers-you-should-know/")
+    entries = page.locator("article.digest-entry")
+    assert entries.count() == 7
+    for n in range(entries.count()):
+        entry = entries.nth(n)
+        assert len(entry.locator(".digest-entry__text").inner_text().strip()) > 80
+        buttons = entry.locator("ul.digest-links a.digest-link")
+        assert buttons.count() >= 1 and buttons.first.is_visible()
+        assert all(buttons.nth(i).get_attribute("href").startswith("https://") for i in range(buttons.count()))
+    toc = page.locator("nav.md-nav--secondary a.md-nav__link")
+    assert toc.count() == 7 and toc.nth(3).is_visible()
+    toc.nth(3).click()
+    page.wait_for_url("**#paper-4")
+    page_watch.assert_clean()
