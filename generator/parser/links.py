@@ -274,14 +274,14 @@ def parse_link_line(line: str) -> list[RawLink] | None:
         text = _LINKED_IMAGE.sub(r"[\1](", text)
         if "![" in text:
             return None
-    lead = _LEAD_JUNK.match(text)
-    bare = _LABEL_BLANK_URL.match(_EXTRAS.sub(" ", text).strip() if _EXTRA_HINT.search(text) else text,
-                                  lead.end() if lead else 0)
+    bare_text = _EXTRAS.sub(" ", text).strip() if _EXTRA_HINT.search(text) else text  # counts and arrows out
+    bare_lead = _LEAD_JUNK.match(bare_text)
+    bare = _LABEL_BLANK_URL.match(bare_text, bare_lead.end() if bare_lead else 0)
     if bare and _ends_in_label(bare.group("label")):  # ``저자 스레드 https://x.com/…``, ``▶ 논문 보기 https://… →``
         return [_make(bare.group("label"), bare.group("url"))]
+    lead = _LEAD_JUNK.match(text)
     if not _ENTRY.match(text, lead.end() if lead else 0) and _EXTRA_HINT.search(text[:40]):
-        text = _EXTRAS.sub(" ", text).strip()  # ``👍 **241** upvotes · [HF](…)``: a count before the links
-        lead = _LEAD_JUNK.match(text)
+        text, lead = bare_text, bare_lead  # ``👍 **241** upvotes · [HF](…)``: a count before the links
     if not _ENTRY.match(text, lead.end() if lead else 0):  # fast path: prose starts with an ordinary word
         if not text.startswith(("*", "_", "[[")) and "**[" not in text[:12]:
             return None
