@@ -21,6 +21,7 @@ import yaml
 from mkdocs.utils import yaml_load
 
 from generator.build import RenderedPage
+from generator.mkdocs_plugin import FAVICON, STYLESHEETS, THEME_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,6 +49,8 @@ def _config(project: dict, lang: str, docs_dir: Path, site_dir: Path, site_url: 
     config = {key: value for key, value in project.items() if key not in ("plugins", "theme")}
     theme = {key: value for key, value in project["theme"].items() if key != "custom_dir"}
     theme["language"] = lang
+    theme.setdefault("favicon", FAVICON)
+    config["extra_css"] = [*STYLESHEETS, *project.get("extra_css", [])]
     plugins = [p for p in project.get("plugins", []) if not (p == "digest" or (isinstance(p, dict) and "digest" in p))]
     config.update(theme=theme, plugins=plugins, docs_dir=str(docs_dir), site_dir=str(site_dir), site_url=site_url)
     return config
@@ -64,7 +67,7 @@ def write_bare_site(pages: dict[str, tuple[RenderedPage, ...]], dest: Path, site
     configs = []
     for lang, rendered_pages in pages.items():
         docs = dest / lang / "docs"
-        shutil.copytree(project_config.parent / project.get("docs_dir", "docs"), docs)
+        shutil.copytree(THEME_DIR / "assets", docs / "assets")  # our stylesheets and favicon, as static files
         for rendered in rendered_pages:
             target = docs / rendered.page.src_uri
             target.parent.mkdir(parents=True, exist_ok=True)

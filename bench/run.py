@@ -163,7 +163,7 @@ def measure_generator(content: Path, profile: Path | None = None):
         with phase("plan"):
             plan = plan_site(catalog, PlanSettings(lang=lang, root_url=SITE_URL))
         with phase("render"):
-            renderer = Renderer(ROOT / "templates", lang)
+            renderer = Renderer(lang)
             pages[lang] = tuple(RenderedPage(page, renderer.render(page)) for page in plan.pages)
     if profiler and profile:
         out = io.StringIO()

@@ -24,6 +24,7 @@ from generator.catalog_model import Catalog
 from generator.enrich import enrich_content, parse_content
 from generator.model import Problem, Severity
 from generator.cards import CardPainter
+from generator.identity import Identity
 from generator.plan import ExtraFile, NotFoundPage, PlannedPage, PlanSettings, plan_site
 from generator.render import Renderer
 
@@ -35,8 +36,8 @@ class BuildSettings:
     content_dir: Path
     """The ``content/`` directory."""
 
-    templates_dir: Path
-    """The ``templates/`` directory (page-body templates)."""
+    local_templates: Path | None = None
+    """A site's own page-body templates, looked up before ours file by file (``None``: ours only)."""
 
     lang: str = i18n.PRIMARY
     """Language tree to build."""
@@ -52,6 +53,9 @@ class BuildSettings:
 
     card_cache: Path | None = None
     """Folder of drawn cards kept between builds (``None``: draw every card)."""
+
+    identity: Identity | None = None
+    """The site's name, tagline, editors and credit in :attr:`lang` (``None``: the defaults)."""
 
 
 @dataclass(frozen=True)
@@ -120,9 +124,9 @@ def build(settings: BuildSettings, catalog: Catalog | None = None) -> SiteBuild:
     # 4. Plan pages.
     cards = CardPainter(settings.card_font, settings.card_cache) if settings.card_font else None
     plan = plan_site(catalog, PlanSettings(lang=settings.lang, root_url=settings.root_url, sponsors=settings.sponsors,
-                                           cards=cards))
+                                           cards=cards, identity=settings.identity))
     # 5. Render.
-    renderer = Renderer(settings.templates_dir, settings.lang)
+    renderer = Renderer(settings.lang, (settings.local_templates,) if settings.local_templates else ())
     pages = tuple(RenderedPage(page, renderer.render(page)) for page in plan.pages)
     return SiteBuild(lang=settings.lang, catalog=catalog, pages=pages, files=plan.files, warnings=warnings,
                      not_found=plan.not_found)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
+from PIL.PngImagePlugin import PngInfo
 
 __all__ = ["Card", "CardPainter", "KOREAN_FONTS", "find_font", "covers_hangul", "WIDTH", "HEIGHT"]
 
@@ -33,7 +34,7 @@ KOREAN_FONTS = (
 )
 """Korean fonts looked for when none is configured, first found wins."""
 
-_STYLE_VERSION = "1"
+_STYLE_VERSION = "2"
 """Part of every card's hash: bump it when the drawing changes, so cached cards are drawn again."""
 
 
@@ -121,8 +122,11 @@ class CardPainter:
             y += int(size * 1.3)
         if line:
             draw.text((margin, HEIGHT - 120), line, font=self._size(36), fill=(232, 234, 246))
+        text = PngInfo()  # what the card says, as text (``Title``, and the site as ``Author``); no timestamp, so
+        text.add_itxt("Title", title)  # the same card gives the same bytes every time
+        text.add_itxt("Author", site_name)
         out = io.BytesIO()
-        image.save(out, format="PNG", optimize=False)  # no text chunks, no timestamp: the same bytes every time
+        image.save(out, format="PNG", optimize=False, pnginfo=text)
         return out.getvalue()
 
 

@@ -18,6 +18,7 @@ import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from . import __version__
 from .check import DEFAULT_CONTENT, check_paths
 from .enrich.translations import exit_status, format_report, report
 from .importer import ImportRequest, import_issue, new_issue
@@ -179,7 +180,9 @@ COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [add_parse, add_c
 
 def build_parser() -> argparse.ArgumentParser:
     """The ``digest`` argument parser with every registered command."""
-    parser = argparse.ArgumentParser(prog="digest", description="Paper Digest editor commands")
+    parser = argparse.ArgumentParser(prog="digest", description="Editor commands of a paper digest: start, import, "
+                                     "check, parse and translate issues")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for add in COMMANDS:
         add(sub)

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from feedgen.feed import FeedGenerator
 from markupsafe import Markup, escape
 
-from generator import i18n
+from generator import __version__
+from generator.identity import Identity, identity_for
 from generator.catalog_model import Catalog, IssueRecord, PaperRecord, Topic
 from generator.data_api import issue_titles
 from generator.markdown import is_allowed_url, to_html, to_plain_text
@@ -79,9 +80,9 @@ def _datetime(date: _dt.date | None) -> _dt.datetime | None:
     return _dt.datetime.combine(date, _dt.time(0, 0), tzinfo=_dt.timezone.utc) if date else None
 
 
-def site_feed_title(lang: str) -> str:
-    """Title of the ``feed.xml`` of ``lang``."""
-    return i18n.gettext_for(lang)("Paper Digest")
+def site_identity(lang: str, identity: Identity | None) -> Identity:
+    """``identity``, or the default one of ``lang`` (a site that names itself nothing)."""
+    return identity if identity is not None else identity_for(lang)
 
 
 def issue_title(record: IssueRecord, lang: str) -> str:
@@ -90,9 +91,9 @@ def issue_title(record: IssueRecord, lang: str) -> str:
     return to_plain_text(title_ko if lang == PRIMARY_LANGUAGE else title_en)
 
 
-def topic_feed_title(topic: Topic, lang: str) -> str:
-    """Title of a topic feed: ``Paper Digest — Agents``."""
-    return f"{site_feed_title(lang)} — {topic.label(lang)}"
+def topic_feed_title(topic: Topic, lang: str, identity: Identity | None = None) -> str:
+    """Title of a topic feed: the site feed's title, then the topic (``Paper Digest — Agents``)."""
+    return f"{site_identity(lang, identity).feed_title} — {topic.label(lang)}"
 
 
 def _links_html(paper: Paper) -> Markup:
@@ -122,7 +123,7 @@ def _generator(title: str, home_url: str, self_url: str, description: str, lang:
     fg.description(str(escape(clean_text(description) or clean_text(title))))  # HTML to readers: escaped text
     fg.language(lang)
     fg.lastBuildDate(updated)
-    fg.generator("Paper Digest (python-feedgen)")
+    fg.generator(f"paper-digest {__version__} (python-feedgen)")
     return fg
 
 
@@ -130,16 +131,16 @@ def _rss(fg: FeedGenerator) -> bytes:
     return fg.rss_str(pretty=True, xml_declaration=True, encoding="UTF-8")
 
 
-def site_feed(catalog: Catalog, lang: str, root_url: str) -> Feed:
+def site_feed(catalog: Catalog, lang: str, root_url: str, identity: Identity | None = None) -> Feed:
     """``feed.xml`` of ``lang``: one item per issue, newest first, full content as HTML."""
-    _ = i18n.gettext_for(lang)
-    title = site_feed_title(lang)
+    identity = site_identity(lang, identity)
+    title = identity.feed_title
     dates = [record.date for record in catalog.issues if record.date]
     fg = _generator(
         title,
         absolute_url(root_url, lang, page_path(PageKind.HOME)),
         absolute_url(root_url, lang, feed_path()),
-        _("Weekly AI research papers, summarised."),
+        identity.tagline,
         lang,
         _datetime(max(dates)) if dates else EPOCH,
     )
@@ -169,9 +170,9 @@ def topic_papers(catalog: Catalog, topic_id: str) -> tuple[PaperRecord, ...]:
     return tuple(papers)
 
 
-def topic_feed(catalog: Catalog, topic: Topic, lang: str, root_url: str) -> Feed:
+def topic_feed(catalog: Catalog, topic: Topic, lang: str, root_url: str, identity: Identity | None = None) -> Feed:
     """``topics/<id>/feed.xml`` of ``lang``: one item per paper of ``topic``."""
-    title = topic_feed_title(topic, lang)
+    title = topic_feed_title(topic, lang, identity)
     papers = topic_papers(catalog, topic.id)
     dates = [record.first_date for record in papers if record.first_date]
     newest_issue = [record.date for record in catalog.issues if record.date]
@@ -198,6 +199,7 @@ def topic_feed(catalog: Catalog, topic: Topic, lang: str, root_url: str) -> Feed
     return Feed(feed_path(topic.id), title, _rss(fg))
 
 
-def all_feeds(catalog: Catalog, lang: str, root_url: str) -> tuple[Feed, ...]:
+def all_feeds(catalog: Catalog, lang: str, root_url: str, identity: Identity | None = None) -> tuple[Feed, ...]:
     """Every feed of the ``lang`` tree: the site feed, then one per topic (``topics.yml`` order)."""
-    return (site_feed(catalog, lang, root_url),) + tuple(topic_feed(catalog, topic, lang, root_url) for topic in catalog.topics)
+    return (site_feed(catalog, lang, root_url, identity),) + tuple(
+        topic_feed(catalog, topic, lang, root_url, identity) for topic in catalog.topics)

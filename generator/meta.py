@@ -23,7 +23,8 @@ from urllib.parse import urlsplit
 from generator import i18n
 from generator.cards import HEIGHT, WIDTH, Card, CardPainter
 from generator.catalog_model import Catalog, IssueRecord, PaperRecord, Topic
-from generator.feeds import issue_title, shorten, site_feed_title, topic_feed_title
+from generator.feeds import issue_title, shorten, site_identity, topic_feed_title
+from generator.identity import Identity
 from generator.markdown import is_allowed_url, to_plain_text
 from generator.model import LinkKind
 from generator.urls import LANGUAGES, PageKind, absolute_url, feed_path, page_path
@@ -115,10 +116,12 @@ def _relative(here: str, target: str) -> str:
 class MetaBuilder:
     """Builds the :class:`PageMeta` of every page of one language."""
 
-    def __init__(self, catalog: Catalog, lang: str, root_url: str, *, cards: CardPainter | None = None) -> None:
+    def __init__(self, catalog: Catalog, lang: str, root_url: str, *, cards: CardPainter | None = None,
+                 identity: Identity | None = None) -> None:
         self.catalog = catalog
         self.lang = lang
         self.root_url = root_url
+        self.identity = site_identity(lang, identity)
         self._ = i18n.gettext_for(lang)
         self._painter = cards
         self._cards: dict[str, Card] = {}
@@ -136,7 +139,7 @@ class MetaBuilder:
         """``og:image`` and Twitter large-image tags of a card showing ``title`` and ``line`` (none without cards)."""
         if self._painter is None:
             return (), ()
-        card = self._painter.card(title, line, self._("Paper Digest"))
+        card = self._painter.card(title, line, self.identity.card_name)
         self._cards[card.path] = card
         url = self.url(card.path)
         properties = (MetaTag("og:image", url), MetaTag("og:image:width", str(WIDTH)),
@@ -161,11 +164,11 @@ class MetaBuilder:
         lastmod: _dt.date | None = None,
         card: tuple[str, str] | None = None,
     ) -> PageMeta:
-        description = description or self._("Weekly AI research papers, summarised.")
+        description = description or self.identity.tagline
         card_properties, card_names = self._card_tags(*card) if card else ((), ())
         properties = (
             MetaTag("og:type", og_type),
-            MetaTag("og:site_name", site_feed_title(self.lang)),
+            MetaTag("og:site_name", self.identity.name),
             MetaTag("og:title", title),
             MetaTag("og:description", description),
             MetaTag("og:url", self.url(path)),
@@ -176,7 +179,7 @@ class MetaBuilder:
             MetaTag("twitter:title", title),
             MetaTag("twitter:description", description),
         )
-        site_feed = FeedLink(site_feed_title(self.lang), _relative(path, feed_path()))
+        site_feed = FeedLink(self.identity.feed_title, _relative(path, feed_path()))
         return PageMeta(
             description=description,
             properties=properties + extra_properties + card_properties,
@@ -191,7 +194,7 @@ class MetaBuilder:
     def home(self, title: str) -> PageMeta:
         """The home page: the site tagline."""
         newest = self.catalog.issues[0].date if self.catalog.issues else None
-        tagline = self._("Weekly AI research papers, summarised.")
+        tagline = self.identity.tagline
         latest = issue_title(self.catalog.issues[0], self.lang) if self.catalog.issues else ""
         return self._meta(page_path(PageKind.HOME), title, tagline, lastmod=newest, card=(tagline, latest))
 
@@ -215,7 +218,7 @@ class MetaBuilder:
     def topic(self, topic: Topic, title: str) -> PageMeta:
         """A topic page: its description; advertises the topic's feed too."""
         path = page_path(PageKind.TOPIC, topic.id)
-        feed = FeedLink(topic_feed_title(topic, self.lang), _relative(path, feed_path(topic.id)))
+        feed = FeedLink(topic_feed_title(topic, self.lang, self.identity), _relative(path, feed_path(topic.id)))
         return self._meta(path, title, describe(topic.description(self.lang)), feeds=(feed,))
 
     def issue(self, record: IssueRecord, title: str) -> PageMeta:
@@ -259,7 +262,7 @@ class MetaBuilder:
         meta = self._meta(page_path(PageKind.HOME), self._("Page not found"), "")
         return PageMeta(
             description=meta.description,
-            feeds=(FeedLink(site_feed_title(self.lang), self.url(feed_path())),),
+            feeds=(FeedLink(self.identity.feed_title, self.url(feed_path())),),
         )
 
     # JSON-LD

@@ -51,6 +51,9 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
 from generator import i18n, publish
+from generator.contentfiles import LANGUAGE_DIRS
+from generator.identity import Identity, identity_for
+from generator.render import TEMPLATES_DIR
 from generator.cards import find_font
 from generator.model import visible
 from generator.sitemap import SITEMAP_FILE, SITEMAP_GZ_FILE, gzipped, page_entries, sitemap_xml
@@ -64,14 +67,81 @@ NAV_KINDS = frozenset({"home", "archive", "topics"})
 """Page kinds that may appear in ``nav``; every other generated page is ``not_in_nav``."""
 
 
+THEME_DIR = Path(__file__).parent / "theme"
+"""Our Material overrides and static files (stylesheets, favicon): a theme folder put between a site's own
+``theme.custom_dir`` and Material's, so that a site overrides them file by file."""
+
+STYLESHEETS = ("assets/stylesheets/digest.css", "assets/stylesheets/a11y.css")
+"""Our stylesheets (in :data:`THEME_DIR`), put before a site's own ``extra_css``."""
+
+FAVICON = "assets/favicon.svg"
+"""Our favicon (in :data:`THEME_DIR`), used unless ``theme.favicon`` names another."""
+
+MATERIAL_FAVICON = "assets/images/favicon.png"
+"""Material's default ``theme.favicon``."""
+
+
+class Localised(c.OptionallyRequired[object]):
+    """A text for every language, or a mapping ``{ko: …, en: …}``."""
+
+    def run_validation(self, value: object) -> object:
+        if isinstance(value, str):
+            return value
+        if isinstance(value, dict) and all(isinstance(k, str) and k in i18n.LANGUAGES and isinstance(v, str)
+                                           for k, v in value.items()):
+            return dict(value)
+        raise base.ValidationError(f"expected a text or a mapping of {', '.join(i18n.LANGUAGES)} to texts, "
+                                   f"got {value!r}")
+
+
+class Names(c.OptionallyRequired[object]):
+    """A list of names, or a mapping of languages to lists of names."""
+
+    def run_validation(self, value: object) -> object:
+        def names(item: object) -> bool:
+            return isinstance(item, list) and all(isinstance(name, str) for name in item)
+        if isinstance(value, str):
+            return [value]
+        if names(value):
+            return value
+        if isinstance(value, dict) and all(k in i18n.LANGUAGES and (names(v) or isinstance(v, str))
+                                           for k, v in value.items()):
+            return {k: [v] if isinstance(v, str) else v for k, v in value.items()}
+        raise base.ValidationError(f"expected a list of names or a mapping of {', '.join(i18n.LANGUAGES)} to "
+                                   f"lists of names, got {value!r}")
+
+
 class DigestConfig(base.Config):
     """Options of the ``digest`` plugin in ``mkdocs.yml``."""
 
-    content_dir = c.Type(str, default="content")
-    """Content directory, relative to ``mkdocs.yml``."""
+    content_dir = c.Optional(c.Type(str))
+    """Content directory, relative to ``mkdocs.yml``; default: ``docs_dir`` (whose issue folders and ``.yml``
+    files are then inputs, never copied into the site)."""
 
     templates_dir = c.Type(str, default="templates")
-    """Page-body templates, relative to ``mkdocs.yml``."""
+    """A site's own page-body templates, relative to ``mkdocs.yml``, looked up before ours file by file (used when
+    the folder exists)."""
+
+    name = c.Optional(Localised())
+    """The site's name per language; default: ``site_name``."""
+
+    tagline = c.Optional(Localised())
+    """One sentence about the site (home heading, feeds' description); default: a generic sentence."""
+
+    feed_title = c.Optional(Localised())
+    """Title of the site feed (topic feeds add the topic); default: the name."""
+
+    card_name = c.Optional(Localised())
+    """The line at the top of every social preview card; default: the name."""
+
+    editors = c.Optional(Names())
+    """Who edits the digest, shown in the footer; default: nobody named."""
+
+    credit = c.Optional(Localised())
+    """Credit to the newsletter the issues come from, shown in the footer; default: none."""
+
+    credit_url = c.Optional(Localised())
+    """Where the credit links to (``http(s)``); default: no link."""
 
     lang = c.Choice(i18n.LANGUAGES, default=i18n.PRIMARY)
     """Language of this build (set to ``en`` by the primary build for the nested one)."""
@@ -205,7 +275,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if self.config.lang == i18n.PRIMARY and self.catalog is None:
             i18n.translations.cache_clear()  # pick up edited .po files under `mkdocs serve`
             self._stage(config)
-        config.site_name = i18n.gettext_for(self.config.lang)(config.site_name)
+        identity = self.identity(self.config.lang, config.site_name)
+        config.site_name = identity.name
+        _add_theme(config)
         site_url = config.site_url or "http://127.0.0.1:8000/"
         if not site_url.endswith("/"):
             site_url += "/"
@@ -215,18 +287,27 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if self.config.social_cards and font is None:
             log.info("no font covering Hangul found, so pages get no social preview card: install fonts-nanum "
                      "(Debian) or set the digest plugin's `social_font`")
+        local_templates = project / self.config.templates_dir
         self._settings = BuildSettings(
-            content_dir=project / self.config.content_dir,
-            templates_dir=project / self.config.templates_dir,
+            content_dir=project / self.config.content_dir if self.config.content_dir else Path(config.docs_dir),
+            local_templates=local_templates if local_templates.is_dir() else None,
             lang=self.config.lang,
             root_url=root_url if root_url.endswith("/") else root_url + "/",
             sponsors=self.config.sponsors,
             card_font=font,
             card_cache=project / self.config.cards_cache if self.config.cards_cache else _user_cache() / "cards",
+            identity=identity,
         )
         if "scope" not in config.extra:  # one scope for both trees: the palette chosen on /… is kept on /en/…
             config.extra["scope"] = urlsplit(self._settings.root_url).path or "/"
         return config
+
+    def identity(self, lang: str, site_name: str) -> Identity:
+        """The site's identity in ``lang``, from this plugin's options (``site_name``: ``mkdocs.yml``'s)."""
+        return identity_for(lang, site_name=site_name, name=self.config.name, tagline=self.config.tagline,
+                            feed_title=self.config.feed_title, card_name=self.config.card_name,
+                            editors=self.config.editors or (), credit=self.config.credit,
+                            credit_url=self.config.credit_url)
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         env.bytecode_cache = _THEME_BYTECODE
@@ -257,6 +338,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             log.info(problem.format())
         self._pages = {}
         self._files = files
+        if Path(config.docs_dir).resolve() == self._settings.content_dir.resolve():
+            for file in [f for f in files if _is_content_source(f.src_uri)]:
+                files.remove(file)  # the issues and their data are inputs, not pages of the site
         for rendered in self._site.pages:
             src_uri = rendered.page.src_uri
             if files.get_file_from_path(src_uri) is not None:
@@ -373,10 +457,31 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         assert self._settings is not None
-        for path in (self._settings.content_dir, self._settings.templates_dir, i18n.LOCALES_DIR):
-            if path.exists():
+        watched = (self._settings.content_dir, self._settings.local_templates, TEMPLATES_DIR, THEME_DIR, i18n.LOCALES_DIR)
+        for path in dict.fromkeys(p for p in watched if p is not None and p.exists()):
+            if path.resolve() != Path(config.docs_dir).resolve():  # MkDocs watches docs_dir itself
                 server.watch(str(path))
         return server
+
+
+def _add_theme(config: MkDocsConfig) -> None:
+    """Put our theme folder after the site's ``custom_dir`` and before Material's, our stylesheets before the
+    site's own, and our favicon unless the site names one."""
+    theme = config.theme
+    if str(THEME_DIR) not in theme.dirs:
+        theme.dirs.insert(1 if theme.custom_dir else 0, str(THEME_DIR))
+    config.extra_css[:0] = [sheet for sheet in STYLESHEETS if sheet not in config.extra_css]
+    if theme["favicon"] == MATERIAL_FAVICON:
+        theme["favicon"] = FAVICON
+
+
+def _is_content_source(src_uri: str) -> bool:
+    """True for what the content folder holds as input: the language folders, its ``.yml`` data and its
+    README (when ``docs_dir`` is the content folder, everything else in it is a file of the site)."""
+    top, _, rest = src_uri.partition("/")
+    if rest:
+        return top in LANGUAGE_DIRS
+    return top.lower().endswith((".yml", ".yaml")) or top.lower() == "readme.md" or top.startswith(".")
 
 
 def _user_cache() -> Path:

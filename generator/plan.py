@@ -25,12 +25,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Union
 
+from babel.lists import format_list
+
 from generator import i18n
 from generator.catalog_model import Catalog
 from generator.data_api import api_files
 from generator.feeds import all_feeds
 from generator.meta import MetaBuilder, PageMeta
 from generator.cards import CardPainter
+from generator.identity import Identity
+from generator.markdown import is_allowed_url
 from generator.notfound import NotFoundView, not_found_view
 from generator.urls import LANGUAGES, PRIMARY_LANGUAGE, PageKind, absolute_url
 from generator.views import (
@@ -73,6 +77,9 @@ class PlanSettings:
     cards: CardPainter | None = None
     """Draws the social preview cards of the home, issue and paper pages; ``None``: pages claim no image."""
 
+    identity: Identity | None = None
+    """The site's name, tagline, editors and credit in this language (``None``: the defaults)."""
+
 
 @dataclass(frozen=True)
 class Alternate:
@@ -113,6 +120,9 @@ class HeadView:
     footer: tuple[FooterLink, ...] = ()
     """The site footer's links from this page: the indexes, the feed and the other language."""
 
+    colophon: tuple[FooterNote, ...] = ()
+    """The footer's lines about the site: who edits it, which newsletter it is taken from."""
+
 
 @dataclass(frozen=True)
 class FooterLink:
@@ -126,6 +136,17 @@ class FooterLink:
 
     lang: str = ""
     """``hreflang`` when it leads to the other language, else empty."""
+
+
+@dataclass(frozen=True)
+class FooterNote:
+    """One line of the footer's colophon."""
+
+    text: str
+    """Plain text, in the page language."""
+
+    href: str | None = None
+    """Absolute ``http(s)`` link of the line, if any."""
 
 
 @dataclass(frozen=True)
@@ -238,7 +259,18 @@ def _footer(lang: str, path: str, switch_href: str, other: str) -> tuple[FooterL
     )
 
 
-def _head(settings: PlanSettings, path: str, kind: str, meta: PageMeta) -> HeadView:
+def colophon(identity: Identity, lang: str) -> tuple[FooterNote, ...]:
+    """The footer's lines about the site, from its identity: editors, then the credit."""
+    _ = i18n.gettext_for(lang)
+    notes = []
+    if identity.editors:
+        notes.append(FooterNote(_("Edited by %(names)s") % {"names": format_list(list(identity.editors), locale=lang)}))
+    if identity.credit:
+        notes.append(FooterNote(identity.credit, identity.credit_url if is_allowed_url(identity.credit_url) else None))
+    return tuple(notes)
+
+
+def _head(settings: PlanSettings, path: str, kind: str, meta: PageMeta, notes: tuple[FooterNote, ...]) -> HeadView:
     other = next(lang for lang in LANGUAGES if lang != settings.lang)
     alternates = tuple(Alternate(lang, absolute_url(settings.root_url, lang, path)) for lang in LANGUAGES)
     switch_href = language_href(path, settings.lang, other)
@@ -251,23 +283,26 @@ def _head(settings: PlanSettings, path: str, kind: str, meta: PageMeta) -> HeadV
         kind=kind,
         meta=meta,
         footer=_footer(settings.lang, path, switch_href, other),
+        colophon=notes,
     )
 
 
 def plan_site(catalog: Catalog, settings: PlanSettings) -> SitePlan:
     """Plan every page of the ``settings.lang`` tree."""
     views = ViewBuilder(catalog, settings.lang, sponsors=settings.sponsors)
-    metas = MetaBuilder(catalog, settings.lang, settings.root_url, cards=settings.cards)
+    metas = MetaBuilder(catalog, settings.lang, settings.root_url, cards=settings.cards, identity=settings.identity)
     _ = i18n.gettext_for(settings.lang)
+    notes = colophon(metas.identity, settings.lang)
     pages: list[PlannedPage] = []
 
     def add(kind: str, path: str, template: str, title: str, view: View, meta: PageMeta,
             toc: tuple[TocEntry, ...] = ()) -> None:
-        pages.append(PlannedPage(kind, settings.lang, path, template, title, view, _head(settings, path, kind, meta),
+        pages.append(PlannedPage(kind, settings.lang, path, template, title, view, _head(settings, path, kind, meta, notes),
                                  toc))
 
-    # the header names the site: the home page's own title is "Home" (its tab, <title> "Home - Paper Digest")
-    add("home", home_path(), "home.html", _("Home"), views.home(home_path()), metas.home(_("Paper Digest")))
+    # the header names the site: the home page's own title is "Home" (its tab, <title> "Home - <site name>")
+    add("home", home_path(), "home.html", _("Home"), views.home(home_path(), metas.identity.tagline),
+        metas.home(metas.identity.name))
     add("archive", archive_path(), "archive.html", _("Archive"), views.archive(archive_path()), metas.archive(_("Archive")))
     add("topics", topics_path(), "topics.html", _("Topics"), views.topics(topics_path()), metas.topics(_("Topics")))
     add("issues", issues_index_path(), "archive.html", _("All issues by month"), views.issues_index(issues_index_path()),
@@ -306,7 +341,7 @@ def not_found_page(metas: MetaBuilder, settings: PlanSettings) -> NotFoundPage:
 
 def extra_files(catalog: Catalog, settings: PlanSettings) -> tuple[ExtraFile, ...]:
     """Non-page files of the tree: RSS feeds in every tree; the JSON data API in the primary (Korean) tree only."""
-    feeds = tuple(ExtraFile(feed.path, feed.content) for feed in all_feeds(catalog, settings.lang, settings.root_url))
+    feeds = tuple(ExtraFile(feed.path, feed.content) for feed in all_feeds(catalog, settings.lang, settings.root_url, settings.identity))
     if settings.lang != PRIMARY_LANGUAGE:
         return feeds
     return feeds + tuple(ExtraFile(api.path, api.text.encode("utf-8")) for api in api_files(catalog, settings.root_url))

@@ -1,7 +1,8 @@
 """Rendering planned pages to HTML with Jinja2.
 
-One :class:`Renderer` per language holds one Jinja environment over ``templates/`` (created
-once), with ``jinja2.ext.i18n`` and that language's gettext translations installed
+One :class:`Renderer` per language holds one Jinja environment (created once) over the page
+templates: a site's own folder first, when it has one, then ours (:data:`TEMPLATES_DIR`), so a site
+overrides them file by file, with ``jinja2.ext.i18n`` and that language's gettext translations installed
 (:func:`generator.i18n.translations`, compiled from the ``.po`` files in memory).
 Templates get one variable, ``view`` (the page's view object), and print it; autoescaping is
 on, so only fields named ``*_html`` (safe HTML made by :mod:`generator.markdown`) are marked
@@ -10,6 +11,7 @@ on, so only fields named ``*_html`` (safe HTML made by :mod:`generator.markdown`
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -18,13 +20,17 @@ from generator import i18n
 from generator.plan import PlannedPage
 
 
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+"""The page-body templates that ship with the package."""
+
+
 class Renderer:
     """Renders pages of one language."""
 
-    def __init__(self, templates_dir: Path, lang: str) -> None:
+    def __init__(self, lang: str, local_dirs: Sequence[Path] = ()) -> None:
         self.lang = lang
         self.env = Environment(
-            loader=FileSystemLoader(str(templates_dir)),
+            loader=FileSystemLoader([str(path) for path in (*local_dirs, TEMPLATES_DIR)]),
             autoescape=True,
             undefined=StrictUndefined,
             extensions=["jinja2.ext.i18n"],

@@ -326,6 +326,9 @@ class Neighbour:
 class HomeView:
     """The home page."""
 
+    tagline: str
+    """The site's tagline: the page's heading."""
+
     latest: IssueItem | None
     """The newest issue, if any."""
 
@@ -751,11 +754,12 @@ class ViewBuilder:
 
     # pages
 
-    def home(self, here: str) -> HomeView:
+    def home(self, here: str, tagline: str) -> HomeView:
         issues = self.catalog.issues
         latest = issues[0] if issues else None
         ranked = [self.topic_item(topic, here) for topic in self._ranked_topics()]
         return HomeView(
+            tagline=tagline,
             latest=self.issue_item(latest, here) if latest else None,
             latest_intro_html=to_html(latest.issue(self.lang).intro) if latest else "",
             latest_papers=self.issue_papers(latest, here) if latest else (),

@@ -77,5 +77,5 @@ def test_page_build_survives_mutations() -> None:
         catalog, _ = build_catalog(ko + ([] if as_english else [result.issue]),
                                    en + ([result.issue] if as_english else []), topics, overrides)
         for lang in ("ko", "en"):
-            site = build(BuildSettings(content_dir=CONTENT, templates_dir=ROOT / "templates", lang=lang), catalog=catalog)
+            site = build(BuildSettings(content_dir=CONTENT, lang=lang), catalog=catalog)
             assert site.pages

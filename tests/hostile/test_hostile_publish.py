@@ -25,6 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from hostile_cases import KOREAN_ISSUE  # noqa: E402
 from hostile_site import CONTENT, ROOT, TRACEBACK, clean_env  # noqa: E402
 
+from generator.render import TEMPLATES_DIR  # noqa: E402
+
 pytestmark = pytest.mark.slow
 
 MKDOCS = """
@@ -100,11 +102,10 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[st
 
 def _project_with_broken_template(tmp_path: Path) -> Path:
     project = tmp_path / "project"
-    for name in ("templates", "overrides", "docs"):
-        shutil.copytree(ROOT / name, project / name)
+    (project / "templates").mkdir(parents=True)
     shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    issue = project / "templates" / "issue.html"
-    issue.write_text(issue.read_text(encoding="utf-8") + "\n{{ view.no_such_field.nope }}\n", encoding="utf-8")
+    issue = (TEMPLATES_DIR / "issue.html").read_text(encoding="utf-8")  # a site's own copy of ours, broken
+    (project / "templates" / "issue.html").write_text(issue + "\n{{ view.no_such_field.nope }}\n", encoding="utf-8")
     return project / "mkdocs.yml"
 
 

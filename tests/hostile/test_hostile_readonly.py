@@ -21,8 +21,8 @@ from hostile_site import ROOT, TRACEBACK, clean_env, digest, mkdocs_build  # noq
 
 pytestmark = pytest.mark.slow
 
-PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "templates", "content")
-"""What a build reads from the checkout (the generator itself is the installed package)."""
+PROJECT_FILES = ("mkdocs.yml", "content")
+"""What a build reads from a site's folder (templates, theme and catalogs come with the installed package)."""
 
 
 def _snapshot(root: Path) -> dict[str, tuple[int, int, str]]:

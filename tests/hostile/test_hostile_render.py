@@ -33,7 +33,7 @@ def catalog_with_errors(tmp_path_factory: pytest.TempPathFactory):
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
 def test_renderer_alone_makes_nothing_executable(lang: str, catalog_with_errors) -> None:
     content, catalog = catalog_with_errors
-    site = build(BuildSettings(content_dir=content, templates_dir=ROOT / "templates", lang=lang), catalog=catalog)
+    site = build(BuildSettings(content_dir=content, lang=lang), catalog=catalog)
     scanner = Scanner()
     for rendered in site.pages:
         scanner.scan_fragment(f"{lang}/{rendered.page.path}", rendered.html)

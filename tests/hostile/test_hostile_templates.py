@@ -35,7 +35,8 @@ from generator.markdown import to_html  # noqa: E402
 from generator.meta import PageMeta, script_safe_json  # noqa: E402
 from generator.notfound import NotFoundView  # noqa: E402
 from generator.plan import HeadView  # noqa: E402
-from generator.render import Renderer  # noqa: E402
+from generator.mkdocs_plugin import THEME_DIR  # noqa: E402
+from generator.render import TEMPLATES_DIR, Renderer  # noqa: E402
 
 HOSTILE = "x\"' onmouseover=alert(1) x='\"><script>alert(2)</script><img src=x onerror=alert(3)>{{ 7*7 }}&amp;"
 """Breaks out of double- and single-quoted attributes, opens a script and an image, tries Jinja syntax."""
@@ -102,7 +103,7 @@ def _views() -> dict[tuple[str, str], type]:
     """(language, template) → the view type the plan hands it."""
     found: dict[tuple[str, str], type] = {}
     for lang in ("ko", "en"):
-        site = build(BuildSettings(content_dir=ROOT / "content", templates_dir=ROOT / "templates", lang=lang))
+        site = build(BuildSettings(content_dir=ROOT / "content", lang=lang))
         for page in site.pages:
             found.setdefault((lang, page.page.template), type(page.page.view))
     return found
@@ -112,13 +113,13 @@ VIEWS = _views()
 
 
 def test_every_page_template_is_covered() -> None:
-    templates = {p.name for p in (ROOT / "templates").glob("*.html") if not p.name.startswith("_")}
+    templates = {p.name for p in TEMPLATES_DIR.glob("*.html") if not p.name.startswith("_")}
     assert {template for _, template in VIEWS} == templates
 
 
 @pytest.mark.parametrize(("lang", "template"), sorted(VIEWS), ids=lambda v: str(v))
 def test_page_template_with_hostile_fields(lang: str, template: str) -> None:
-    renderer = Renderer(ROOT / "templates", lang)
+    renderer = Renderer(lang)
     outputs = {}
     for text in (PLAIN, HOSTILE):
         view = _fill(VIEWS[(lang, template)], text)
@@ -134,7 +135,7 @@ BASE = """<!doctype html><html><head>{% block site_meta %}{% endblock %}</head><
 
 
 def _theme_env() -> Environment:
-    loader = ChoiceLoader([FileSystemLoader(str(ROOT / "overrides")),
+    loader = ChoiceLoader([FileSystemLoader(str(THEME_DIR)),
                            DictLoader({"base.html": BASE, ".icons/material/translate.svg": "<svg></svg>"})])
     env = Environment(loader=loader, undefined=StrictUndefined)  # MkDocs' theme environment: no autoescape
     env.filters["url"] = lambda value: value
@@ -170,7 +171,7 @@ def test_theme_overrides_with_hostile_fields(template: str) -> None:
 
 def test_footer_override_with_hostile_fields() -> None:
     """The footer prints the page's footer links (labels and relative addresses built from content): escaped."""
-    loader = ChoiceLoader([FileSystemLoader(str(ROOT / "overrides")),
+    loader = ChoiceLoader([FileSystemLoader(str(THEME_DIR)),
                            DictLoader({"partials/copyright.html": "<div class=\"md-copyright\"></div>"})])
     env = Environment(loader=loader, undefined=StrictUndefined)
     outputs = {text: env.get_template("partials/footer.html").render(**_theme_context(text)) for text in (PLAIN, HOSTILE)}

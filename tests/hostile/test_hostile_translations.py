@@ -43,7 +43,7 @@ def _content(tmp_path: Path, english: tuple[int, ...]) -> Path:
 
 
 def _english_pages(content: Path) -> dict[str, str]:
-    site = build(BuildSettings(content_dir=content, templates_dir=ROOT / "templates", lang="en"))
+    site = build(BuildSettings(content_dir=content, lang="en"))
     return {page.page.path: page.html for page in site.pages}
 
 

@@ -49,7 +49,7 @@ def test_untranslated_korean_text_is_marked_lang_ko() -> None:
     from site_sample_catalog import sample_catalog
 
     root = Path(__file__).resolve().parents[2]
-    result = build(BuildSettings(content_dir=root / "content", templates_dir=root / "templates", lang="en"),
+    result = build(BuildSettings(content_dir=root / "content", lang="en"),
                    catalog=sample_catalog())
     pages = {rendered.page.path: rendered.html for rendered in result.pages}
     issue = BeautifulSoup(pages["issues/2025-09-21-old/"], "lxml")

@@ -20,11 +20,10 @@ from site_sample_catalog import sample_catalog
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
-TEMPLATES = ROOT / "templates"
 
 
 def settings(content: Path = CONTENT, **kwargs) -> BuildSettings:
-    return BuildSettings(content_dir=content, templates_dir=TEMPLATES, **kwargs)
+    return BuildSettings(content_dir=content, **kwargs)
 
 
 def pages_by_path(site) -> dict[str, BeautifulSoup]:

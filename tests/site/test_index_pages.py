@@ -84,7 +84,7 @@ def test_index_pages_are_not_in_nav_but_switch_language(built_site: Path) -> Non
 
 def test_papers_index_on_a_small_catalog() -> None:
     for lang in LANGS:
-        result = build(BuildSettings(content_dir=ROOT / "content", templates_dir=ROOT / "templates", lang=lang),
+        result = build(BuildSettings(content_dir=ROOT / "content", lang=lang),
                        catalog=sample_catalog())
         pages = {rendered.page.path: BeautifulSoup(rendered.html, "lxml") for rendered in result.pages}
         assert {"issues/", "papers/"} <= set(pages)

@@ -20,7 +20,7 @@ SITE = "https://example.org/digest/"
     ("en", "Page not found", SITE + "en/", SITE),
 ])
 def test_not_found_page_is_planned_with_absolute_links(lang: str, title: str, home: str, switch: str) -> None:
-    settings = BuildSettings(content_dir=ROOT / "content", templates_dir=ROOT / "templates", lang=lang, root_url=SITE)
+    settings = BuildSettings(content_dir=ROOT / "content", lang=lang, root_url=SITE)
     not_found = build(settings, catalog=sample_catalog()).not_found
     assert not_found is not None
     assert not_found.view.title == title
