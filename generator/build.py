@@ -22,9 +22,10 @@ from pathlib import Path
 from generator import i18n
 from generator.catalog_model import Catalog
 from generator.enrich import enrich_content, parse_content
-from generator.model import Problem, Severity
+from generator.model import Issue, Location, Problem, Severity
 from generator.cards import CardPainter
 from generator.identity import Identity
+from generator.importer import example_item_problems
 from generator.plan import ExtraFile, NotFoundPage, PlannedPage, PlanSettings, plan_site
 from generator.render import Renderer
 
@@ -102,10 +103,16 @@ class BuildError(Exception):
         super().__init__(f"{errors} error(s) in the content; fix them and build again:\n" + "\n".join(lines))
 
 
-def load(content_dir: Path) -> tuple[Catalog, tuple[Problem, ...]]:
-    """Phases 1–3: read, parse and enrich the content. Raises :class:`BuildError` on errors."""
-    # 1–2. Read and parse every issue of both languages.
+def load(content_dir: Path, *, drafts: bool = False) -> tuple[Catalog, tuple[Problem, ...]]:
+    """Phases 1–3: read, parse and enrich the content (drafts only when ``drafts``). Raises :class:`BuildError`
+    on errors."""
+    # 1–2. Read and parse every issue of both languages; leave drafts out unless asked for them.
     ko, en, parse_problems = parse_content(content_dir)
+    if not drafts:
+        ko, en, left_out = without_drafts(ko, en)
+        parse_problems.extend(left_out)
+    for issue in (*ko, *en):  # the placeholder of `digest new`: an error once the issue is to be published
+        parse_problems.extend(example_item_problems(issue))
     # 3. Enrich: pair the languages, identify papers, assign topics.
     catalog, enrich_problems = enrich_content(content_dir, ko, en)
     # Fail once, with every problem of phases 1–3.
@@ -113,6 +120,18 @@ def load(content_dir: Path) -> tuple[Catalog, tuple[Problem, ...]]:
     if any(p.severity is Severity.ERROR for p in problems):
         raise BuildError(problems)
     return catalog, problems
+
+
+def without_drafts(ko: list[Issue], en: list[Issue]) -> tuple[list[Issue], list[Issue], list[Problem]]:
+    """The issues that are no drafts, and an ``info`` per draft left out. A Korean draft takes its English
+    translation with it; an English draft alone leaves the Korean issue untranslated."""
+    drafted = {issue.slug for issue in ko if issue.draft}
+    kept_en = [issue for issue in en if not issue.draft and issue.slug not in drafted]
+    left_out = [issue for issue in (*ko, *en) if issue.draft or (issue.lang == "en" and issue.slug in drafted)]
+    notes = [Problem(Location(issue.path, 1), Severity.INFO, "a draft, left out of this build",
+                     "set DIGEST_DRAFTS=1 (or the digest plugin's `drafts: true`) to build drafts too, or delete "
+                     "`draft: true` to publish it") for issue in left_out]
+    return [issue for issue in ko if not issue.draft], kept_en, notes
 
 
 def build(settings: BuildSettings, catalog: Catalog | None = None) -> SiteBuild:

@@ -14,7 +14,7 @@ from pathlib import Path
 from .contentfiles import LANGUAGE_DIRS, folder_files, language_files
 
 from .enrich import catalog_problems
-from .importer import example_item_problems
+from .importer import draft_problems, example_item_problems
 from .model import Location, Problem, Severity
 from .parser import parse_file
 
@@ -65,20 +65,34 @@ def content_root(path: Path) -> Path | None:
 
 def check_paths(paths: Sequence[str]) -> list[Problem]:
     """All problems of the given files/folders (default ``content/``): each file's parse problems
-    (and a warning for an example item left over from ``digest new``), then the cross-file problems
-    of each content folder they belong to (once per folder)."""
+    (a note for a draft, a warning for an example item left over from ``digest new``), then the cross-file
+    problems of each content folder they belong to (once per folder) — only those that involve one of the files
+    when only files are named."""
     files, skipped, problems = list_files(paths)
     problems.extend(skipped)
     for path in files:
         result = parse_file(path)
         problems.extend(result.problems)
         if result.issue is not None:
+            problems.extend(draft_problems(result.issue))
             problems.extend(example_item_problems(result.issue))
     roots: list[Path] = []
     for raw in paths or [str(DEFAULT_CONTENT)]:
         root = content_root(Path(raw))
         if root is not None and root not in roots:
             roots.append(root)
+    named_files = paths and not any(Path(raw).is_dir() for raw in paths)
+    checked = {os.path.abspath(path) for path in files}
     for root in roots:
-        problems.extend(catalog_problems(root))
+        for problem in catalog_problems(root):
+            if not named_files or _involves(problem, checked):
+                problems.append(problem)
     return problems
+
+
+def _involves(problem: Problem, checked: set[str]) -> bool:
+    """True when a cross-file ``problem`` is about one of the ``checked`` files: it points there, or names one
+    (``paper 2 has the same link as paper 5 (other.md:12)``)."""
+    if os.path.abspath(problem.location.path) in checked:
+        return True
+    return any(os.path.relpath(path) in problem.message or path in problem.message for path in checked)

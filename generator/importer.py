@@ -87,6 +87,8 @@ def front_matter_text(fm: FrontMatter) -> str:
         data["author"] = fm.author
     if fm.source is not None:
         data["source"] = {"name": fm.source.name, **({"url": fm.source.url} if fm.source.url else {})}
+    if fm.draft:
+        data["draft"] = True
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
@@ -186,12 +188,24 @@ def new_issue(content_dir: Path, date: _dt.date, title: str, *, lang: str = "ko"
     target = target_path(content_dir, lang, date, slug or readable_slug(title))
     body = _NEW_BODY.format(example_url=EXAMPLE_URL)
     hints = [] if slug else _slug_hint(target, title)
-    return _write(target, front_matter_text(FrontMatter(date=date, title=title)) + body, force, hints)
+    return _write(target, front_matter_text(FrontMatter(date=date, title=title, draft=True)) + body, force, hints)
+
+
+def draft_problems(issue: Issue) -> list[Problem]:
+    """An ``info`` naming ``issue`` a draft (``draft: true``), which ``mkdocs build`` leaves out."""
+    if not issue.draft:
+        return []
+    return [Problem(Location(issue.path, 1), Severity.INFO,
+                    "this issue is a draft (`draft: true`): `mkdocs serve` shows it, `mkdocs build` and the deploy "
+                    "leave it out", "delete the `draft: true` line when the issue is ready to publish")]
 
 
 def example_item_problems(issue: Issue) -> list[Problem]:
-    """A warning for each paper of ``issue`` that is still the example item from ``digest new``
-    (recognised by its link :data:`EXAMPLE_URL`)."""
-    return [Problem(paper.location, Severity.WARNING, "the example item from 'digest new' is still here",
-                    "replace it with a real paper or delete it")
+    """A problem for each paper of ``issue`` that is still the example item from ``digest new`` (recognised by its
+    link :data:`EXAMPLE_URL`): a warning in a draft, which can still be previewed; an error in an issue to
+    publish, so that no placeholder reaches the site."""
+    severity = Severity.WARNING if issue.draft else Severity.ERROR
+    hint = ("replace it with a real paper or delete it" if issue.draft
+            else "replace it with a real paper or delete it, or put `draft: true` back until the issue is ready")
+    return [Problem(paper.location, severity, "the example item from 'digest new' is still here", hint)
             for paper in issue.papers if any(link.url == EXAMPLE_URL for link in paper.links)]

@@ -28,6 +28,7 @@ that knows MkDocs).
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from html import escape
 import logging
 import os
@@ -53,15 +54,20 @@ from mkdocs.utils import CountHandler
 from generator import i18n, publish
 from generator.contentfiles import LANGUAGE_DIRS
 from generator.identity import Identity, identity_for
-from generator.render import TEMPLATES_DIR
+from generator.errorpage import errors_view
+from generator.render import TEMPLATES_DIR, Renderer
 from generator.cards import find_font
-from generator.model import visible
+from generator.model import Problem, Severity, visible
 from generator.sitemap import SITEMAP_FILE, SITEMAP_GZ_FILE, gzipped, page_entries, sitemap_xml
 from generator.build import BuildError, BuildSettings, RenderedPage, SiteBuild, build, load
 from generator.catalog_model import Catalog
 from generator.views import language_href
 
 log = logging.getLogger("mkdocs.plugins.digest")
+
+_LAST_PAGES: dict[str, tuple[str, ...]] = {}
+"""Under ``mkdocs serve`` (one process, a new plugin per rebuild): the pages of both languages of the last good
+build, per ``mkdocs.yml`` — where the error page goes when a save breaks the content."""
 
 NAV_KINDS = frozenset({"home", "archive", "topics"})
 """Page kinds that may appear in ``nav``; every other generated page is ``not_in_nav``."""
@@ -146,6 +152,10 @@ class DigestConfig(base.Config):
     lang = c.Choice(i18n.LANGUAGES, default=i18n.PRIMARY)
     """Language of this build (set to ``en`` by the primary build for the nested one)."""
 
+    drafts = c.Optional(c.Type(bool))
+    """Build issues marked ``draft: true``; default: under ``mkdocs serve`` only. ``DIGEST_DRAFTS=1`` (or ``0``)
+    in the environment decides over both."""
+
     sponsors = c.Choice(("marked", "omitted"), default="marked")
     """``marked``: sponsor blocks in a labelled "Sponsored" box; ``omitted``: left out."""
 
@@ -204,6 +214,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         """Where this build writes (``mkdocs build``: a folder beside ``site_dir``, swapped in when complete)."""
         self._sigterm = None
         """The SIGTERM handler to restore once the staging folder is published or discarded."""
+        self._project = Path(".")
+        """The folder of ``mkdocs.yml``: messages name files relative to it."""
+        self._serving = False
+        """True under ``mkdocs serve`` (it builds into a temporary folder and shows drafts)."""
+        self._failed: tuple[Problem, ...] = ()
+        """Under ``mkdocs serve``: the problems of content with errors, shown as the error page."""
 
     # --- atomic publish ------------------------------------------------------------------
     # No on_startup/on_shutdown here: MkDocs keeps a plugin defining them as one instance per process, which
@@ -272,6 +288,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Path(config.config_file_path or ".").resolve().parent
+        self._project = project
+        self._serving = _is_serve_dir(Path(config.site_dir))
         if self.config.lang == i18n.PRIMARY and self.catalog is None:
             i18n.translations.cache_clear()  # pick up edited .po files under `mkdocs serve`
             self._stage(config)
@@ -302,6 +320,15 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             config.extra["scope"] = urlsplit(self._settings.root_url).path or "/"
         return config
 
+    def _drafts(self, config: MkDocsConfig) -> bool:
+        """Whether this build shows drafts: ``DIGEST_DRAFTS``, else the ``drafts`` option, else under serve only."""
+        env = os.environ.get("DIGEST_DRAFTS", "").strip().lower()
+        if env:
+            return env in ("1", "true", "yes", "on")
+        if self.config.drafts is not None:
+            return self.config.drafts
+        return _is_serve_dir(Path(config.site_dir))
+
     def identity(self, lang: str, site_name: str) -> Identity:
         """The site's identity in ``lang``, from this plugin's options (``site_name``: ``mkdocs.yml``'s)."""
         return identity_for(lang, site_name=site_name, name=self.config.name, tagline=self.config.tagline,
@@ -322,25 +349,47 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._loaded = None
         if self.catalog is None:
             try:
-                self._loaded, warnings = load(self._settings.content_dir)
+                self._loaded, warnings = load(self._settings.content_dir, drafts=self._drafts(config))
             except BuildError as error:
-                raise PluginError(str(error)) from None
+                self._fail(error)
+                return
             for problem in warnings:
-                log.info(problem.format())
+                log.info(self._shown(problem).format())
+
+    def _shown(self, problem: Problem) -> Problem:
+        """``problem`` with its path relative to the project folder (as the editor opened the file)."""
+        path = Path(problem.location.path)
+        if path.is_absolute() and path.is_relative_to(self._project):
+            return replace(problem, location=replace(problem.location, path=str(path.relative_to(self._project))))
+        return problem
+
+    def _fail(self, error: BuildError) -> None:
+        """Content with errors: ``mkdocs build`` stops; ``mkdocs serve`` shows the errors in the browser."""
+        shown = tuple(self._shown(problem) for problem in error.problems)
+        if not self._serving or self.config.lang != i18n.PRIMARY:
+            raise PluginError(str(BuildError(shown))) from None
+        self._failed = shown
+        for problem in shown:
+            (log.error if problem.severity is Severity.ERROR else log.info)(problem.format())
+        log.error("The preview shows these errors in the browser until they are fixed")
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self._settings is not None
-        try:
-            self._site = build(self._settings, catalog=self.catalog or self._loaded)
-        except BuildError as error:
-            raise PluginError(str(error)) from None
-        for problem in self._site.warnings:
-            log.info(problem.format())
-        self._pages = {}
-        self._files = files
         if Path(config.docs_dir).resolve() == self._settings.content_dir.resolve():
             for file in [f for f in files if _is_content_source(f.src_uri)]:
                 files.remove(file)  # the issues and their data are inputs, not pages of the site
+        if not self._failed:
+            try:
+                self._site = build(self._settings, catalog=self.catalog or self._loaded)
+            except BuildError as error:
+                self._fail(error)
+        if self._failed:  # no page and no theme file: on_post_build writes the error page, which needs none
+            return Files([])
+        assert self._site is not None
+        for problem in self._site.warnings:
+            log.info(self._shown(problem).format())
+        self._pages = {}
+        self._files = files
         for rendered in self._site.pages:
             src_uri = rendered.page.src_uri
             if files.get_file_from_path(src_uri) is not None:
@@ -352,6 +401,17 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             files.append(File.generated(config, src_uri, content="", inclusion=inclusion))
             self._pages[src_uri] = rendered
         return files
+
+    def _write_error_pages(self, config: MkDocsConfig) -> None:
+        """The error page at every address of the last good preview (the home page and 404 at least)."""
+        html = Renderer(i18n.PRIMARY).render_view("errors.html", errors_view(self._failed, i18n.PRIMARY)).encode()
+        site_dir = Path(config.site_dir)
+        addresses = {File.generated(config, src_uri, content="").dest_uri
+                     for src_uri in (*_LAST_PAGES.get(str(config.config_file_path), ()), "index.md")}
+        for dest_uri in sorted(addresses | {"404.html"}):
+            target = site_dir / dest_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(html)
 
     def _rendered(self, page: Page) -> RenderedPage | None:
         return self._pages.get(page.file.src_uri)
@@ -398,6 +458,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     # --- output ------------------------------------------------------------------------
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self._failed:
+            self._write_error_pages(config)  # under serve: the errors instead of the site
+            return
         assert self._site is not None
         site_dir = Path(config.site_dir)
         for extra in self._site.files:
@@ -409,10 +472,15 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 (site_dir / name).unlink(missing_ok=True)
         elif self.config.languages:
             entries = list(page_entries(page.page for page in self._site.pages))
+            addresses = [page.page.src_uri for page in self._site.pages]
             catalog = self._site.catalog
             self._release_pages()
             for lang in i18n.LANGUAGES[1:]:
-                entries.extend(page_entries(page.page for page in self._build_language(config, lang, catalog).pages))
+                pages = self._build_language(config, lang, catalog).pages
+                entries.extend(page_entries(page.page for page in pages))
+                addresses.extend(f"{lang}/{page.page.src_uri}" for page in pages)
+            if self._serving:  # where the error page goes should the next save break the content
+                _LAST_PAGES[str(config.config_file_path)] = tuple(addresses)
             sitemap = sitemap_xml(tuple(entries))
             (site_dir / SITEMAP_FILE).write_bytes(sitemap)
             (site_dir / SITEMAP_GZ_FILE).write_bytes(gzipped(sitemap))

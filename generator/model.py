@@ -270,6 +270,10 @@ class Issue:
     location: Location
     """Line 1 of the file, or the title line."""
 
+    draft: bool = False
+    """``draft: true`` in front matter: ``mkdocs serve`` shows the issue with a banner, ``mkdocs build`` leaves it
+    out (unless drafts are asked for)."""
+
     @property
     def source_url(self) -> str | None:
         """Address of the English original, when known."""

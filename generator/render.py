@@ -43,3 +43,7 @@ class Renderer:
     def render(self, page: PlannedPage) -> str:
         """The HTML body of ``page`` (what goes inside Material's content area)."""
         return self.env.get_template(page.template).render(view=page.view, lang=page.lang)
+
+    def render_view(self, template: str, view: object) -> str:
+        """The HTML body of ``template`` showing ``view`` (a page that is not planned, such as the error page)."""
+        return self.env.get_template(template).render(view=view, lang=self.lang)

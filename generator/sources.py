@@ -53,6 +53,9 @@ class FrontMatter:
     slug: str | None = None
     """``slug:`` — overrides the file stem as the issue slug (optional)."""
 
+    draft: bool = False
+    """``draft: true`` — a draft: ``mkdocs serve`` shows it with a banner, ``mkdocs build`` leaves it out."""
+
     lines: int = 0
     """How many lines of the file the front matter block takes (delimiters included)."""
 
@@ -202,7 +205,22 @@ def _validate(data: object, raw_lines: list[str], path: str, first_line: int,
         for target in unsafe_targets(value or ""):
             problems.append(_problem(path, line_of(key), f"unsafe link target {target!r} in front matter `{key}`",
                                      "use an https:// address or remove the link"))
-    return FrontMatter(date=date, title=title, author=author, source=source, slug=slug, lines=lines)
+    draft = data.get("draft") is True and ok("draft")
+    return FrontMatter(date=date, title=title, author=author, source=source, slug=slug, draft=draft, lines=lines)
+
+
+def _missing_colon(raw_lines: list[str], index: int) -> int | None:
+    """The line (0-based, before ``index``) that a "mapping values are not allowed" error really comes from: a
+    top-level line without ``:`` right above the line YAML stopped at, whose text it took as a multi-line key."""
+    before = index - 1
+    while before >= 0 and not raw_lines[before].strip():
+        before -= 1
+    if before < 0 or before >= len(raw_lines):
+        return None
+    line = raw_lines[before]
+    if ":" in line or line.startswith((" ", "\t", "#", "-")):
+        return None
+    return before
 
 
 def split_front_matter(text: str, path: str) -> tuple[FrontMatter | None, str, int, list[Problem]]:
@@ -233,10 +251,16 @@ def split_front_matter(text: str, path: str) -> tuple[FrontMatter | None, str, i
         data = yaml.load(joined, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = 2 + (mark.line if mark is not None else 0)
+        index = mark.line if mark is not None else 0
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        problems.append(_problem(path, line, f"front matter is not valid YAML: {reason}",
-                                 "fix the YAML (quote titles that contain `:`)"))
+        hint = "fix the YAML (quote titles that contain `:`)"
+        missing = _missing_colon(raw_lines, index) if reason.startswith("mapping values are not allowed") else None
+        context = getattr(exc, "context_mark", None)
+        if reason.startswith("could not find expected ':'") and context is not None:
+            missing = context.line  # a last `key value` line: YAML says so on the line after it
+        if missing is not None:  # YAML read `date 2025-12-07` on as text and stumbled on the next line's `:`
+            index, reason, hint = missing, "this line has no `:` after its key", "write it as `key: value`"
+        problems.append(_problem(path, 2 + index, f"front matter is not valid YAML: {reason}", hint))
         data = None
     fm = _validate(data, raw_lines, path, 2, problems)
     body = "\n".join(lines[end + 1:])

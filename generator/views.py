@@ -41,6 +41,11 @@ ONE_LINE_MAX = 220
 # --- URLs (paths come from generator.urls, the URL contract) -------------------------------
 
 
+def _is_draft(record: IssueRecord, lang: str) -> bool:
+    """True when the issue (or the text of it this page shows) is a draft."""
+    return record.ko.draft or record.issue(lang).draft
+
+
 def home_path() -> str:
     return page_path(PageKind.HOME)
 
@@ -173,6 +178,9 @@ class IssueItem:
 
     translated: bool
     """False when the issue has no text in the page language."""
+
+    draft: bool = False
+    """A draft (``draft: true``), in a preview that shows drafts."""
 
 
 @dataclass(frozen=True)
@@ -448,6 +456,9 @@ class IssueView:
     original_href: str
     """Relative link to the Korean page (used by the untranslated notice)."""
 
+    draft: bool = False
+    """A draft (``draft: true``), in a preview that shows drafts: the page says so at the top."""
+
     text_lang: str = ""
     """``ko`` when ``untranslated`` (the ``lang`` of intro, highlights, glossary and sponsor text), else empty."""
 
@@ -690,6 +701,7 @@ class ViewBuilder:
             date_iso=_iso(record.date),
             count_text=self.papers_count(len(record.paper_ids)),
             translated=record.is_translated(self.lang),
+            draft=_is_draft(record, self.lang),
         )
 
     def topic_item(self, topic: Topic, here: str) -> TopicItem:
@@ -853,6 +865,7 @@ class ViewBuilder:
             untranslated=not record.is_translated(self.lang),
             original_href=language_href(here, self.lang, "ko"),
             text_lang="" if record.is_translated(self.lang) else PRIMARY_LANGUAGE,
+            draft=_is_draft(record, self.lang),
         )
 
     def link_views(self, links: tuple[Link, ...]) -> tuple[tuple[LinkView, ...], str]:

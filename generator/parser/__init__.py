@@ -14,6 +14,7 @@ Public API::
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ..model import Location, ParseResult, Problem, Severity
@@ -48,6 +49,8 @@ def parse_source(src: SourceText, *, slug: str | None = None, lang: str = "ko") 
         return ParseResult(None, tuple(problems))
     fm_slug = src.front_matter.slug if src.front_matter else None
     issue, more, report = build_issue(src, slug or fm_slug or Path(src.path).stem, lang)
+    if issue is not None and src.front_matter is not None and src.front_matter.draft:
+        issue = replace(issue, draft=True)
     problems.extend(more)
     problems.sort(key=lambda p: p.location.line)
     return ParseResult(issue, tuple(problems), report)

@@ -42,3 +42,17 @@ def test_deploy_workflow_uses_pages_actions_and_site_url_from_configure_pages() 
     assert "--strict" in build["run"]
     assert build["env"]["SITE_URL"].startswith("${{ steps.%s.outputs.base_url }}" % pages_id)
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+
+
+def test_deploy_checks_and_tests_the_content_before_it_builds() -> None:
+    """A failed check or test stops the job before the build, so nothing is uploaded and the live site stays."""
+    workflow = yaml.safe_load(DEPLOY.read_text(encoding="utf-8"))
+    build_job = workflow["jobs"]["build"]
+    runs = [step.get("run", "") for step in build_job["steps"]]
+    check = next(i for i, run in enumerate(runs) if run.startswith("digest check"))
+    tests = next(i for i, run in enumerate(runs) if "pytest tests/parser" in run)
+    build = next(i for i, run in enumerate(runs) if "mkdocs build" in run)
+    upload = next(i for i, step in enumerate(build_job["steps"]) if "upload-pages-artifact" in step.get("uses", ""))
+    assert check < build and tests < build < upload
+    assert not any(step.get("continue-on-error") for step in build_job["steps"])
+    assert workflow["jobs"]["deploy"]["needs"] == "build"

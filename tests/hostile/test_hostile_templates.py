@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from hostile_site import ROOT  # noqa: E402
 
 from generator.build import BuildSettings, build  # noqa: E402
+from generator.errorpage import ErrorsView  # noqa: E402
 from generator.markdown import to_html  # noqa: E402
 from generator.meta import PageMeta, script_safe_json  # noqa: E402
 from generator.notfound import NotFoundView  # noqa: E402
@@ -109,7 +110,8 @@ def _views() -> dict[tuple[str, str], type]:
     return found
 
 
-VIEWS = _views()
+VIEWS = {**_views(), **{(lang, "errors.html"): ErrorsView for lang in ("ko", "en")}}
+"""Every page template with its view type; the preview's error page is not planned, so it is named here."""
 
 
 def test_every_page_template_is_covered() -> None:

@@ -66,3 +66,43 @@ def test_topic_hint_names_the_content_folders_own_files(tmp_path: Path) -> None:
     root = _content(tmp_path)
     hints = {p.hint for p in check_paths([str(root)]) if "no topic keyword matches" in p.message}
     assert hints == {f"add keywords to {root / 'topics.yml'} or pin `topics:` in {root / 'papers.yml'}"}
+
+
+def test_new_writes_a_draft_and_check_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    content = _content(tmp_path)
+    assert _new(content, "--slug", "week-48") == 0
+    path = content / "ko" / "2025-11-30-week-48.md"
+    assert "\ndraft: true\n" in path.read_text(encoding="utf-8").split("\n---\n")[0] + "\n"
+    capsys.readouterr()
+    assert main(["check", str(path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert f"{path}:1: info: this issue is a draft (`draft: true`): `mkdocs serve` shows it, `mkdocs build` and " \
+           "the deploy leave it out — delete the `draft: true` line when the issue is ready to publish" in out
+    assert any("example item" in line for line in out), "the example item keeps its warning"
+    path.write_text(path.read_text(encoding="utf-8").replace("draft: true\n", ""), encoding="utf-8")
+    assert not [p for p in check_paths([str(path)]) if "draft" in p.message]
+
+
+def test_check_of_one_file_reports_that_files_problems_only(tmp_path: Path) -> None:
+    content = _content(tmp_path)
+    assert _new(content, "--slug", "week-48") == 0  # its example item matches no topic: a cross-file warning
+    draft = content / "ko" / "2025-11-30-week-48.md"
+    other = content / "ko" / "2025-11-16-test.md"
+    whole = check_paths([str(content)])
+    assert any(p.location.path == str(draft) and "topic" in p.message for p in whole)
+    alone = check_paths([str(other)])
+    assert [p for p in alone if str(draft) in p.location.path or str(draft) in p.message] == []
+    assert any(p.location.path == str(draft) and "topic" in p.message for p in check_paths([str(draft)]))
+
+
+@pytest.mark.parametrize(("front", "line", "says"), [
+    ("date 2025-11-30\ntitle: 제목", 2, "this line has no `:` after its key"),
+    ("date: 2025-11-30\ntitle: 제목: 부제", 3, "mapping values are not allowed"),
+    ("date: 2025-11-30\nauthor: 김\ntitle 제목\n", 4, "this line has no `:` after its key"),
+])
+def test_a_front_matter_mistake_points_at_its_own_line(tmp_path: Path, front: str, line: int, says: str) -> None:
+    path = tmp_path / "ko" / "2025-11-30-x.md"
+    path.parent.mkdir()
+    path.write_text(f"---\n{front}\n---\n\n1. **제목**\n   [논문](https://arxiv.org/abs/2511.01234)\n", encoding="utf-8")
+    errors = [p for p in check_paths([str(path)]) if p.severity is Severity.ERROR]
+    assert [(p.location.line, says in p.message) for p in errors] == [(line, True)]

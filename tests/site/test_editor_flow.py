@@ -43,7 +43,15 @@ def test_new_issue_is_checked_and_published(content: Path, tmp_path: Path) -> No
     assert "Traceback" not in checked.stderr
     for line in problem_lines(checked.stdout + checked.stderr):
         assert MESSAGE.match(line), line
+    assert f"{path}:1: info: this issue is a draft" in checked.stdout
 
+    # ready: the editor deletes the `draft: true` line that `digest new` wrote, and the build publishes it
+    text = path.read_text(encoding="utf-8")
+    assert "\ndraft: true\n" in text
+    path.write_text(text.replace("\ndraft: true\n", "\n", 1), encoding="utf-8")
+    refused = digest("check", str(path))  # ... but not with the placeholder item still in it
+    assert refused.returncode == 1 and ": error: the example item from 'digest new' is still here" in refused.stdout
+    path.write_text(path.read_text(encoding="utf-8").replace("0000.00000", "2511.01234"), encoding="utf-8")
     site = tmp_path / "site"
     env = {**os.environ, "DIGEST_CONTENT_DIR": str(content)}
     built = subprocess.run(
