@@ -21,7 +21,7 @@ from pathlib import Path
 
 from generator import i18n
 from generator.catalog_model import Catalog
-from generator.enrich import enrich_content, parse_content
+from generator.enrich import ParseCache, enrich_content, parse_content
 from generator.model import Issue, Location, Problem, Severity
 from generator.cards import CardPainter
 from generator.identity import Identity
@@ -103,16 +103,19 @@ class BuildError(Exception):
         super().__init__(f"{errors} error(s) in the content; fix them and build again:\n" + "\n".join(lines))
 
 
-def load(content_dir: Path, *, drafts: bool = False) -> tuple[Catalog, tuple[Problem, ...]]:
-    """Phases 1–3: read, parse and enrich the content (drafts only when ``drafts``). Raises :class:`BuildError`
-    on errors."""
+def load(content_dir: Path, *, drafts: bool = False,
+         parse_cache: ParseCache | None = None) -> tuple[Catalog, tuple[Problem, ...]]:
+    """Phases 1–3: read, parse and enrich the content (drafts only when ``drafts``; files unchanged since an earlier
+    parse kept in ``parse_cache`` are not parsed again). Raises :class:`BuildError` on errors."""
     # 1–2. Read and parse every issue of both languages; leave drafts out unless asked for them.
-    ko, en, parse_problems = parse_content(content_dir)
+    ko, en, parse_problems = parse_content(content_dir, parse_cache)
     if not drafts:
         ko, en, left_out = without_drafts(ko, en)
         parse_problems.extend(left_out)
+    broken = {p.location.path for p in parse_problems if p.severity is Severity.ERROR}
     for issue in (*ko, *en):  # the placeholder of `digest new`: an error once the issue is to be published
-        parse_problems.extend(example_item_problems(issue))
+        if issue.path not in broken:  # (a file whose front matter is broken may have lost its `draft: true`)
+            parse_problems.extend(example_item_problems(issue))
     # 3. Enrich: pair the languages, identify papers, assign topics.
     catalog, enrich_problems = enrich_content(content_dir, ko, en)
     # Fail once, with every problem of phases 1–3.

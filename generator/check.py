@@ -75,7 +75,8 @@ def check_paths(paths: Sequence[str]) -> list[Problem]:
         problems.extend(result.problems)
         if result.issue is not None:
             problems.extend(draft_problems(result.issue))
-            problems.extend(example_item_problems(result.issue))
+            if not any(p.severity is Severity.ERROR for p in result.problems):  # a broken front matter may
+                problems.extend(example_item_problems(result.issue))           # have lost its `draft: true`
     roots: list[Path] = []
     for raw in paths or [str(DEFAULT_CONTENT)]:
         root = content_root(Path(raw))

@@ -38,11 +38,23 @@ class CatalogError(ValueError):
     """A ``.po`` catalog that cannot be read; the text is one ``path:line: error: … — …`` message."""
 
 
-@lru_cache(maxsize=None)
 def translations(lang: str) -> gettext.NullTranslations:
-    """The compiled gettext translations of ``lang`` (compiled in memory from the ``.po`` file).
+    """The compiled gettext translations of ``lang`` (compiled in memory from the ``.po`` file, again only when the
+    file has changed: an edit under ``mkdocs serve`` shows on the next rebuild, an unchanged catalog is reused).
     Raises :class:`CatalogError` for a broken or unreadable catalog (never a half-translated site)."""
     po_path = LOCALES_DIR / lang / "LC_MESSAGES" / "messages.po"
+    try:
+        stat = po_path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        stamp = (0, 0)
+    return _compiled(lang, str(po_path), stamp)
+
+
+@lru_cache(maxsize=16)
+def _compiled(lang: str, po_file: str, stamp: tuple[int, int]) -> gettext.NullTranslations:
+    """:func:`translations` of the catalog ``po_file`` as it was at ``stamp`` (modification time, size)."""
+    po_path = Path(po_file)
     try:
         with po_path.open("rb") as handle:
             catalog = read_po(handle, locale=lang, domain="messages", abort_invalid=True)

@@ -45,7 +45,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.exceptions import BuildError as MkDocsBuildError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -55,15 +55,26 @@ from generator import i18n, publish
 from generator.contentfiles import LANGUAGE_DIRS
 from generator.identity import Identity, identity_for
 from generator.errorpage import errors_view
+from generator.preview import CachedPage, PreviewCache, context_signature, page_signature
 from generator.render import TEMPLATES_DIR, Renderer
 from generator.cards import find_font
+from generator.markdown import is_allowed_url
 from generator.model import Problem, Severity, visible
 from generator.sitemap import SITEMAP_FILE, SITEMAP_GZ_FILE, gzipped, page_entries, sitemap_xml
+from generator.enrich import ParseCache
 from generator.build import BuildError, BuildSettings, RenderedPage, SiteBuild, build, load
 from generator.catalog_model import Catalog
 from generator.views import language_href
 
 log = logging.getLogger("mkdocs.plugins.digest")
+
+_PREVIEWS: dict[tuple[str, str], PreviewCache] = {}
+"""Under ``mkdocs serve``: per ``mkdocs.yml`` and language, the pages of the last rebuild (see
+:mod:`generator.preview`), so that a save renders again only the pages it changed."""
+
+_PARSED: ParseCache = {}
+"""Under ``mkdocs serve``: the parse of every content file, by modification time and size (a save parses again
+only the file saved)."""
 
 _LAST_PAGES: dict[str, tuple[str, ...]] = {}
 """Under ``mkdocs serve`` (one process, a new plugin per rebuild): the pages of both languages of the last good
@@ -204,6 +215,19 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def __init__(self) -> None:
         self.catalog: Catalog | None = None
         """Catalog handed over by the primary build to the nested one (skips re-parsing)."""
+        self.serving: bool | None = None
+        """Set by the primary build for the nested one: whether this is ``mkdocs serve`` (``None``: find out)."""
+        self._preview: PreviewCache | None = None
+        """Under serve: this tree's pages of the last rebuild."""
+        self._context = ""
+        """Under serve: :func:`~generator.preview.context_signature` of this rebuild."""
+        self._reused: dict[str, CachedPage] = {}
+        """Under serve: pages not handed to MkDocs because they cannot have changed (put back in on_post_build)."""
+        self._fresh: dict[str, tuple[str, str]] = {}
+        """Under serve: pages rendered this time → (signature, file)."""
+        self._search: dict[str, list[dict]] = {}
+        """Under serve: the search entries each page rendered this time added, in order."""
+        self._search_seen = 0
         self._loaded: Catalog | None = None
         """Catalog of this build's content, loaded in ``on_pre_build``."""
         self._site: SiteBuild | None = None
@@ -289,11 +313,14 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Path(config.config_file_path or ".").resolve().parent
         self._project = project
-        self._serving = _is_serve_dir(Path(config.site_dir))
+        self._serving = self.serving if self.serving is not None else _is_serve_dir(Path(config.site_dir))
         if self.config.lang == i18n.PRIMARY and self.catalog is None:
-            i18n.translations.cache_clear()  # pick up edited .po files under `mkdocs serve`
             self._stage(config)
         identity = self.identity(self.config.lang, config.site_name)
+        if identity.credit_url and not (identity.credit_url.lower().startswith(("http://", "https://"))
+                                        and is_allowed_url(identity.credit_url)):
+            raise PluginError(f"{config.config_file_path}: the digest plugin's `credit_url` must be an http(s) "
+                              f"address, not {identity.credit_url!r} — write e.g. https://news.example.org/")
         config.site_name = identity.name
         _add_theme(config)
         site_url = config.site_url or "http://127.0.0.1:8000/"
@@ -302,7 +329,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             config.site_url = site_url
         root_url = self.config.root_url or site_url
         font = find_font(self.config.social_font) if self.config.social_cards else None
-        if self.config.social_cards and font is None:
+        if self.config.social_cards and font is None and self.config.social_font:
+            log.warning(f"{config.config_file_path}: the digest plugin's `social_font` "
+                        f"{self.config.social_font!r} is no readable font file covering Hangul, so pages get no "
+                        "social preview card — give the path of a Korean font, e.g. "
+                        "/usr/share/fonts/truetype/nanum/NanumGothicBold.ttf")
+        elif self.config.social_cards and font is None:
             log.info("no font covering Hangul found, so pages get no social preview card: install fonts-nanum "
                      "(Debian) or set the digest plugin's `social_font`")
         local_templates = project / self.config.templates_dir
@@ -319,6 +351,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if "scope" not in config.extra:  # one scope for both trees: the palette chosen on /… is kept on /en/…
             config.extra["scope"] = urlsplit(self._settings.root_url).path or "/"
         return config
+
+    @property
+    def reused_pages(self) -> int:
+        """Under ``mkdocs serve``: how many pages of this rebuild were put back as the last one wrote them."""
+        return len(self._reused)
 
     def _drafts(self, config: MkDocsConfig) -> bool:
         """Whether this build shows drafts: ``DIGEST_DRAFTS``, else the ``drafts`` option, else under serve only."""
@@ -349,7 +386,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._loaded = None
         if self.catalog is None:
             try:
-                self._loaded, warnings = load(self._settings.content_dir, drafts=self._drafts(config))
+                self._loaded, warnings = load(self._settings.content_dir, drafts=self._drafts(config),
+                                              parse_cache=_PARSED if self._serving else None)
             except BuildError as error:
                 self._fail(error)
                 return
@@ -390,6 +428,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             log.info(self._shown(problem).format())
         self._pages = {}
         self._files = files
+        if self._serving:
+            self._preview = _PREVIEWS.setdefault((str(config.config_file_path), self.config.lang), PreviewCache())
+            self._context = _context(config, self._site.pages)
         for rendered in self._site.pages:
             src_uri = rendered.page.src_uri
             if files.get_file_from_path(src_uri) is not None:
@@ -397,8 +438,17 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                     f"{config.docs_dir}/{src_uri}: this file hides a generated page — "
                     "remove it from docs_dir (docs_dir holds static assets only)."
                 )
-            inclusion = InclusionLevel.UNDEFINED if rendered.page.kind in NAV_KINDS else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, src_uri, content="", inclusion=inclusion))
+            nav_page = rendered.page.kind in NAV_KINDS
+            file = File.generated(config, src_uri, content="",
+                                  inclusion=InclusionLevel.UNDEFINED if nav_page else InclusionLevel.NOT_IN_NAV)
+            if self._preview is not None:
+                signature = page_signature(rendered)
+                cached = None if nav_page else self._preview.reusable(self._context, src_uri, signature)
+                if cached is not None:  # unchanged since the last rebuild: put back as it was, not rendered again
+                    self._reused[src_uri] = cached
+                    continue
+                self._fresh[src_uri] = (signature, file.dest_uri)
+            files.append(file)
             self._pages[src_uri] = rendered
         return files
 
@@ -437,6 +487,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return rendered.html
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
+        index = _search_index(config)
+        if self._preview is not None and index is not None:  # what Material's search just added for this page
+            self._search[page.file.src_uri] = index.entries[self._search_seen:]
+            self._search_seen = len(index.entries)
         rendered = self._rendered(page)
         if rendered is not None:
             context["digest"] = rendered.page.head
@@ -457,11 +511,44 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     # --- output ------------------------------------------------------------------------
 
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    @event_priority(50)  # before Material's search writes its index
+    def _put_back_search_entries(self, config: MkDocsConfig) -> None:
+        """Under serve: the search index as a clean build makes it — hand-written pages first, then ours in plan
+        order, each with the entries it was indexed with (this rebuild's, or the last one's when not rendered)."""
+        index = _search_index(config)
+        if self._preview is None or self._site is None or index is None:
+            return
+        ours = {rendered.page.src_uri for rendered in self._site.pages}
+        entries = [entry for src_uri, found in self._search.items() if src_uri not in ours for entry in found]
+        for rendered in self._site.pages:
+            src_uri = rendered.page.src_uri
+            cached = self._reused.get(src_uri)
+            entries.extend(cached.search if cached is not None else self._search.get(src_uri, ()))
+        index.entries = entries
+
+    def _remember_pages(self, config: MkDocsConfig) -> None:
+        """Under serve: put back the pages not rendered this time, and remember every page for the next rebuild."""
+        preview = self._preview
+        if preview is None:
+            return
+        site_dir = Path(config.site_dir)
+        preview.restore(site_dir, self._reused.values())
+        pages = dict(self._reused)
+        for src_uri, (signature, dest_uri) in self._fresh.items():
+            target = site_dir / dest_uri
+            if target.is_file():
+                pages[src_uri] = CachedPage(signature, dest_uri, target.read_bytes(),
+                                            tuple(self._search.get(src_uri, ())))
+        preview.pages, preview.context = pages, self._context
+
+    @event_priority(-50)  # after Material's search has written its index
+    def _post_build(self, config: MkDocsConfig) -> None:
         if self._failed:
+            _PREVIEWS.pop((str(config.config_file_path), self.config.lang), None)
             self._write_error_pages(config)  # under serve: the errors instead of the site
             return
         assert self._site is not None
+        self._remember_pages(config)
         site_dir = Path(config.site_dir)
         for extra in self._site.files:
             target = site_dir / extra.path
@@ -485,6 +572,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             (site_dir / SITEMAP_FILE).write_bytes(sitemap)
             (site_dir / SITEMAP_GZ_FILE).write_bytes(gzipped(sitemap))
             self._publish(config)
+
+    on_post_build = CombinedEvent(_put_back_search_entries, _post_build)
 
     def _release_pages(self) -> None:
         """Forget this build's page HTML (ours and MkDocs' ``page.content``, the same strings) once
@@ -517,6 +606,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         plugin.config.root_url = root_url
         plugin.config.languages = False
         plugin.catalog = catalog
+        plugin.serving = self._serving
         log.info("Building the '%s' pages into %s", lang, nested.site_dir)
         mkdocs_build(nested)
         if plugin._site is None:
@@ -525,16 +615,30 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         assert self._settings is not None
-        watched = (self._settings.content_dir, self._settings.local_templates, TEMPLATES_DIR, THEME_DIR, i18n.LOCALES_DIR)
+        custom = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+        watched = (self._settings.content_dir, self._settings.local_templates, custom, TEMPLATES_DIR, THEME_DIR,
+                   i18n.LOCALES_DIR)
         for path in dict.fromkeys(p for p in watched if p is not None and p.exists()):
             if path.resolve() != Path(config.docs_dir).resolve():  # MkDocs watches docs_dir itself
                 server.watch(str(path))
         return server
 
 
+_LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
+
+DEFAULT_NAV = ("index.md", "archive.md", "topics/index.md")
+"""The navigation of a site whose ``mkdocs.yml`` has none: home, archive, topics (never the generated pages)."""
+
+
 def _add_theme(config: MkDocsConfig) -> None:
     """Put our theme folder after the site's ``custom_dir`` and before Material's, our stylesheets before the
-    site's own, and our favicon unless the site names one."""
+    site's own, and our favicon unless the site names one; a site without ``nav`` or ``extra.alternate`` gets
+    ours (home, archive, topics; the language selector of both trees)."""
+    if config.nav is None:
+        config.nav = list(DEFAULT_NAV)
+    if not config.extra.get("alternate"):
+        config.extra["alternate"] = [{"name": _LANGUAGE_NAMES[lang], "link": "/" if lang == i18n.PRIMARY else
+                                      f"/{lang}/", "lang": lang} for lang in i18n.LANGUAGES]
     theme = config.theme
     if str(THEME_DIR) not in theme.dirs:
         theme.dirs.insert(1 if theme.custom_dir else 0, str(THEME_DIR))
@@ -550,6 +654,26 @@ def _is_content_source(src_uri: str) -> bool:
     if rest:
         return top in LANGUAGE_DIRS
     return top.lower().endswith((".yml", ".yaml")) or top.lower() == "readme.md" or top.startswith(".")
+
+
+def _search_index(config: MkDocsConfig):  # noqa: ANN202 - Material's SearchIndex, which has no public type
+    """Material's search index of this build, when its search plugin is on."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    index = getattr(plugin, "search_index", None)
+    return index if isinstance(getattr(index, "entries", None), list) else None
+
+
+def _context(config: MkDocsConfig, pages) -> str:  # noqa: ANN001 - RenderedPage sequence
+    """What every page of this tree depends on besides itself (:func:`~generator.preview.context_signature`)."""
+    try:
+        config_text = Path(config.config_file_path).read_text(encoding="utf-8", errors="replace")
+    except (OSError, TypeError):
+        config_text = ""
+    nav_titles = [f"{p.page.src_uri}={p.page.title}" for p in pages if p.page.kind in NAV_KINDS]
+    environment = [f"{k}={v}" for k, v in sorted(os.environ.items()) if k.startswith(("DIGEST_", "SITE_URL"))]
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    return context_signature(config.theme.dirs, (config_text, config.site_url or "", config.theme["language"],
+                                                 repr(sorted(dict(getattr(search, "config", None) or {}).items())), *nav_titles, *environment))
 
 
 def _user_cache() -> Path:

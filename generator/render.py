@@ -24,13 +24,24 @@ TEMPLATES_DIR = Path(__file__).parent / "templates"
 """The page-body templates that ship with the package."""
 
 
+_ENVIRONMENTS: dict[tuple[str, tuple[str, ...], int], Environment] = {}
+"""Jinja environments by (language, template folders, catalog): one per process, so that a rebuild under
+``mkdocs serve`` reuses the compiled templates (Jinja compiles a template again when its file has changed)."""
+
+
 class Renderer:
     """Renders pages of one language."""
 
     def __init__(self, lang: str, local_dirs: Sequence[Path] = ()) -> None:
         self.lang = lang
+        folders = tuple(str(path) for path in (*local_dirs, TEMPLATES_DIR))
+        catalog = i18n.translations(lang)
+        key = (lang, folders, id(catalog))
+        if key in _ENVIRONMENTS:
+            self.env = _ENVIRONMENTS[key]
+            return
         self.env = Environment(
-            loader=FileSystemLoader([str(path) for path in (*local_dirs, TEMPLATES_DIR)]),
+            loader=FileSystemLoader(list(folders)),
             autoescape=True,
             undefined=StrictUndefined,
             extensions=["jinja2.ext.i18n"],
@@ -38,7 +49,10 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.install_gettext_translations(i18n.translations(lang), newstyle=True)  # type: ignore[attr-defined]
+        self.env.install_gettext_translations(catalog, newstyle=True)  # type: ignore[attr-defined]
+        if len(_ENVIRONMENTS) >= 8:  # edited catalogs, other sites: the oldest are not used again
+            del _ENVIRONMENTS[next(iter(_ENVIRONMENTS))]
+        _ENVIRONMENTS[key] = self.env
 
     def render(self, page: PlannedPage) -> str:
         """The HTML body of ``page`` (what goes inside Material's content area)."""

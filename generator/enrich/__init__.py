@@ -23,7 +23,7 @@ from generator.enrich.identity import PaperGroup, identify, likely_duplicates
 from generator.enrich.overrides import Overrides, load_overrides
 from generator.enrich.topics import TopicScorer, load_topics
 from generator.enrich.translations import mismatch, mismatch_problem
-from generator.model import Issue, Link, Problem, Severity
+from generator.model import Issue, Link, ParseResult, Problem, Severity
 from generator.parser import parse_file
 
 __all__ = ["build_catalog", "catalog_problems", "enrich_content", "load_catalog", "parse_content"]
@@ -42,20 +42,40 @@ def catalog_problems(content_dir: Path) -> list[Problem]:
     return enrich_content(content_dir, ko, en)[1]
 
 
-def parse_content(content_dir: Path) -> tuple[list[Issue], list[Issue], list[Problem]]:
+ParseCache = dict[tuple[str, str, int, int], ParseResult]
+"""Parse results by (language, path, modification time, size): a preview parses again only the files saved."""
+
+
+def parse_content(content_dir: Path, cache: ParseCache | None = None) -> tuple[list[Issue], list[Issue], list[Problem]]:
     """Parse the issues of ``content_dir/ko/`` and ``content_dir/en/`` (sorted by name; see
-    :mod:`generator.contentfiles` for which files are issues — what is skipped is reported)."""
+    :mod:`generator.contentfiles` for which files are issues — what is skipped is reported). With ``cache``, a
+    file whose modification time and size are those of an earlier parse is not parsed again."""
     issues: dict[str, list[Issue]] = {"ko": [], "en": []}
     problems: list[Problem] = []
     for lang, found in issues.items():
         listing = language_files(content_dir / lang)  # the same list `digest check` reads
         problems.extend(listing.skipped)
         for path in listing.files:
-            result = parse_file(path, lang=lang)  # never raises: a parser bug is an error Problem
+            result = _parse(path, lang, cache)  # never raises: a parser bug is an error Problem
             problems.extend(result.problems)
             if result.issue is not None:
                 found.append(result.issue)
     return issues["ko"], issues["en"], problems
+
+
+def _parse(path: Path, lang: str, cache: ParseCache | None) -> ParseResult:
+    if cache is None:
+        return parse_file(path, lang=lang)
+    try:
+        stat = path.stat()
+    except OSError:
+        return parse_file(path, lang=lang)  # reading it reports the problem
+    key = (lang, str(path), stat.st_mtime_ns, stat.st_size)
+    if key not in cache:
+        if len(cache) > 4096:
+            cache.clear()
+        cache[key] = parse_file(path, lang=lang)
+    return cache[key]
 
 
 def enrich_content(content_dir: Path, ko: list[Issue], en: list[Issue]) -> tuple[Catalog, list[Problem]]:

@@ -48,7 +48,8 @@ def test_benchmark_runs_at_n50(tmp_path: Path) -> None:
     bare = {p.relative_to(out / "bare-50" / "site") for p in (out / "bare-50" / "site").rglob("index.html")}
     assert len(ours) > 50 and ours == bare
     assert any(p.parts[0] == "en" for p in ours)
-    # The serve measurement ran on the real site and at N=50, with one edit and its revert each.
+    # The serve measurement ran on the real site and at N=50, with one edit and its revert of each kind.
     for name in ("real", "N=50"):
-        assert re.search(rf"^serve reload {re.escape(name)}: median [\d.]+ s, max [\d.]+ s \(2 edits\)$",
-                         proc.stdout, re.MULTILINE), proc.stdout
+        for kind in ("issue", "topics", "template"):
+            assert re.search(rf"^serve reload {re.escape(name)} {kind} edit: median [\d.]+ s, max [\d.]+ s "
+                             r"\(2 edits\)$", proc.stdout, re.MULTILINE), proc.stdout
