@@ -92,7 +92,7 @@ def issue_title(record: IssueRecord, lang: str) -> str:
 
 
 def topic_feed_title(topic: Topic, lang: str, identity: Identity | None = None) -> str:
-    """Title of a topic feed: the site feed's title, then the topic (``Paper Digest — Agents``)."""
+    """Title of a topic feed: the site feed's title, then the topic (``Lab Digest — Agents``)."""
     return f"{site_identity(lang, identity).feed_title} — {topic.label(lang)}"
 
 

@@ -428,7 +428,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             log.info(self._shown(problem).format())
         self._pages = {}
         self._files = files
-        if self._serving:
+        # Under serve, pages that cannot have changed are put back instead of rendered — unless the site has
+        # hand-written pages: MkDocs renders those every time, and their links and nav titles need every file.
+        if self._serving and not files.documentation_pages():
             self._preview = _PREVIEWS.setdefault((str(config.config_file_path), self.config.lang), PreviewCache())
             self._context = _context(config, self._site.pages)
         for rendered in self._site.pages:
@@ -486,11 +488,14 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                                  "children": []} for entry in rendered.page.toc])
         return rendered.html
 
-    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         index = _search_index(config)
-        if self._preview is not None and index is not None:  # what Material's search just added for this page
+        if self._preview is not None and index is not None:  # what Material's search added for this page
             self._search[page.file.src_uri] = index.entries[self._search_seen:]
             self._search_seen = len(index.entries)
+        return output
+
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         rendered = self._rendered(page)
         if rendered is not None:
             context["digest"] = rendered.page.head
@@ -567,7 +572,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 entries.extend(page_entries(page.page for page in pages))
                 addresses.extend(f"{lang}/{page.page.src_uri}" for page in pages)
             if self._serving:  # where the error page goes should the next save break the content
-                _LAST_PAGES[str(config.config_file_path)] = tuple(addresses)
+                handwritten = [f.src_uri for f in (self._files or Files([])).documentation_pages() if not f.generated_by]
+                _LAST_PAGES[str(config.config_file_path)] = tuple(handwritten + addresses)
             sitemap = sitemap_xml(tuple(entries))
             (site_dir / SITEMAP_FILE).write_bytes(sitemap)
             (site_dir / SITEMAP_GZ_FILE).write_bytes(gzipped(sitemap))

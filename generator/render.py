@@ -24,9 +24,22 @@ TEMPLATES_DIR = Path(__file__).parent / "templates"
 """The page-body templates that ship with the package."""
 
 
-_ENVIRONMENTS: dict[tuple[str, tuple[str, ...], int], Environment] = {}
+_ENVIRONMENTS: dict[tuple[str, tuple[str, ...], tuple[tuple[str, int], ...], int], Environment] = {}
 """Jinja environments by (language, template folders, catalog): one per process, so that a rebuild under
 ``mkdocs serve`` reuses the compiled templates (Jinja compiles a template again when its file has changed)."""
+
+
+def _listing(folders: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    """Every template file of ``folders`` with its modification time: a template added to a site's folder (which
+    Jinja's own check, per file it already loaded, would not see) or changed makes a new environment."""
+    found = []
+    for folder in folders:
+        for path in sorted(Path(folder).glob("*.html")) if Path(folder).is_dir() else ():
+            try:
+                found.append((str(path), path.stat().st_mtime_ns))
+            except OSError:
+                continue
+    return tuple(found)
 
 
 class Renderer:
@@ -36,7 +49,7 @@ class Renderer:
         self.lang = lang
         folders = tuple(str(path) for path in (*local_dirs, TEMPLATES_DIR))
         catalog = i18n.translations(lang)
-        key = (lang, folders, id(catalog))
+        key = (lang, folders, _listing(folders), id(catalog))
         if key in _ENVIRONMENTS:
             self.env = _ENVIRONMENTS[key]
             return

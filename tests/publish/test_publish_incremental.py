@@ -59,13 +59,23 @@ def _edits(project: Path) -> list[tuple[str, Callable[[], None]]]:
         ("papers.yml", lambda: _replace(content / "papers.yml", "topics: [reasoning, efficiency]",
                                         "topics: [reasoning]")),
         ("a template", lambda: _replace(project / "templates" / "paper.html", "\n", "\n<!-- edited -->\n")),
+        ("a new template", lambda: (project / "templates" / "issue.html").write_text(
+            "<!-- the site's own -->\n" + (TEMPLATES_DIR / "issue.html").read_text(encoding="utf-8"), encoding="utf-8")),
         ("a catalog", lambda: _replace(project / "locales" / "ko" / "LC_MESSAGES" / "messages.po",
                                        'msgstr "아카이브"', 'msgstr "지난 호"')),
     ]
 
 
-def test_every_preview_rebuild_equals_a_clean_build(project: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("first", ["search", "digest"])
+def test_every_preview_rebuild_equals_a_clean_build(project: Path, tmp_path: Path, first: str) -> None:
+    """``first``: the plugin listed first in ``plugins:`` (the search entries must not depend on the order)."""
     config_file = str(project / "mkdocs.yml")
+    if first == "digest":
+        text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+        search = text[text.index("  - search:"):text.index("  - digest:")]
+        digest = text[text.index("  - digest:"):text.index("\n\n", text.index("  - digest:")) + 1]
+        (project / "mkdocs.yml").write_text(text.replace(search + digest, digest + search), encoding="utf-8")
+        assert text != (project / "mkdocs.yml").read_text(encoding="utf-8")
     preview = Path(tempfile.mkdtemp(prefix="mkdocs_"))  # where `mkdocs serve` builds: the plugin knows it
     try:
         build(load_config(config_file, site_dir=str(preview)))
@@ -83,5 +93,7 @@ def test_every_preview_rebuild_equals_a_clean_build(project: Path, tmp_path: Pat
                 assert reused > 50, "an edit to one issue leaves most pages as they were"
         assert "지난 호" in (preview / "index.html").read_text(encoding="utf-8"), "the catalog edit shows"
         assert "<!-- edited -->" in next((preview / "papers").glob("*/index.html")).read_text(encoding="utf-8")
+        assert "<!-- the site's own -->" in next((preview / "issues").glob("2025-*/index.html")).read_text(
+            encoding="utf-8"), "a template added to the site's folder is used at once"
     finally:
         shutil.rmtree(preview, ignore_errors=True)
