@@ -34,6 +34,7 @@ from .blocks import AD_CLOSE, AD_OPEN, classify, glossary_entry, is_highlights_l
 from .doubts import Evidence, doubts, most_linked_note
 from .explain import layout_report
 from .finder import LABEL_LINE, TITLE_FIELD
+from .chat import unwrap_chat
 from .footnotes import inline_footnotes
 from .htmlmd import has_html, html_to_markdown
 from .items import ItemSpan, Layout, LineInfo, find_items
@@ -206,6 +207,8 @@ _WORD = re.compile(r"[^\W_]")
 _BEFORE_TITLE = (BlockKind.IMAGE, BlockKind.FOOTER)
 """Blocks a mail may open with before its title: a logo, a ``웹에서 보기 · 구독하기`` line."""
 _LONG_BLANKS = re.compile(r"[ \t]{40,}")
+_CHATTY = re.compile(r"\d{1,2}:\d{2}")
+"""A time of day: no chat export without one (the cheap test before looking for messages)."""
 """A run of blanks inside a line: shown as one space by Markdown, and quadratic for some line patterns."""
 _BOLD_THEN_DATE = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*\*|__)(?P<title>[^*_]+)(?:\*\*|__)\s*[—–\-|·]\s*(?P<rest>.+)$")
 
@@ -513,6 +516,10 @@ def _prose_links(ctx: _Ctx, pieces: list[tuple[Unit, str]], links: list[Link]) -
                 elif kind is LinkKind.MODEL and url not in urls:
                     urls.add(url)
                     found.append(Link(kind, label or "모델", url, ctx.loc(u.start)))
+                elif label and kind in (LinkKind.DEMO, LinkKind.PROJECT) and url not in urls and kind not in have:
+                    have.add(kind)  # ``[데모 페이지](…)`` named in a sentence: the item's demo or project page
+                    urls.add(url)
+                    found.append(Link(kind, label, url, ctx.loc(u.start)))
     return found
 
 
@@ -617,13 +624,15 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Pape
             links[:0] = [ctx.link(r, item.heading_line) for r in ctx.info.links(item.heading_line) or ()]
         found, pieces = _title_from_body(pieces)
         heading = found or heading
-    title_ko, title_en = split_title(title_text(heading), ctx.lang)
+    talk = _TALK_NUMBER.match(strip_decoration(heading))  # ``📌 발표 1 — Title``: the talk number is no title
+    titled = strip_decoration(heading)[talk.end():] if talk else heading
+    title_ko, title_en = split_title(title_text(titled), ctx.lang)
     named, pieces = _title_lines(pieces)
     if ctx.lang != "en" and item.pattern != "table":  # a table row's other cells are its summary, not titles
         if named.get("en"):
             title_en = named["en"]  # the heading is then the Korean title, less an English part it repeats
-            whole = title_text(strip_decoration(heading))
-            if title_ko is None and has_hangul(heading) or title_ko and whole.endswith(title_ko) \
+            whole = title_text(strip_decoration(titled))
+            if title_ko is None and has_hangul(titled) or title_ko and whole.endswith(title_ko) \
                     and not _same_text(whole[: -len(title_ko)].rstrip(" :：—–-"), title_en):
                 title_ko = whole  # ``DeepSeek-OCR: 한국어 부제`` with 원제 ``DeepSeek-OCR: …``: the name is kept
             if title_ko and not has_hangul(title_ko):
@@ -635,7 +644,7 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Pape
         if title_ko and not named.get("en") and not (title_en and named.get("ko")):
             english, pieces = _subtitle(pieces, "en")
             if english is not None:
-                title_ko, title_en = title_text(strip_decoration(heading)), english
+                title_ko, title_en = title_text(strip_decoration(titled)), english
         if title_en and not title_ko and not named.get("ko"):
             korean, pieces = _subtitle(pieces, "ko")
             title_ko = korean or title_ko
@@ -728,6 +737,10 @@ def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Prob
     lines = body.split("\n")
     if notes:
         lines = inline_footnotes(lines, code)
+        body = "\n".join(lines)
+    chat = unwrap_chat(lines, code if long_blanks or html or notes else code_lines(body)) if _CHATTY.search(body) else None
+    if chat is not None:  # a pasted group chat: senders and times off, each shared item under a heading
+        lines = chat
         body = "\n".join(lines)
     ctx = _Ctx(src, LineInfo(lines), lang)
     units = to_units(body)
