@@ -645,7 +645,9 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Pape
             english, pieces = _subtitle(pieces, "en")
             if english is not None:
                 title_ko, title_en = title_text(strip_decoration(titled)), english
-        if title_en and not title_ko and not named.get("ko"):
+        described = item.pattern == "list" and bool(item.rest) and bool(item.heading_links) \
+            and bool(pieces) and pieces[0][1].startswith(item.rest)  # ``- [Title](url) — 한 줄 설명``
+        if title_en and not title_ko and not named.get("ko") and not described:
             korean, pieces = _subtitle(pieces, "ko")
             title_ko = korean or title_ko
     links.extend(_prose_links(ctx, pieces, links))

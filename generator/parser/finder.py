@@ -20,7 +20,7 @@ from .titles import NUMBER_RE, ORG_TAGS, has_hangul, is_sentence, number_of, str
 from .tokens import MARKER_RE, ListItem, Unit
 
 __all__ = ["LineInfo", "ItemSpan", "Layout", "Finder", "BOLD_OPEN", "WHOLE_BOLD", "plain_head",
-           "starts_with_bold_name", "is_whole_bold", "titled_item", "link_item", "after_lead_link", "plain_title_line",
+           "starts_with_bold_name", "is_whole_bold", "titled_item", "link_item", "link_item_url", "after_lead_link", "plain_title_line",
            "TITLE_FIELD", "LABEL_LINE"]
 
 _PARTICLE = re.compile(
@@ -137,6 +137,14 @@ def link_item(text: str) -> bool:
         return False
     label = m.group("label").strip()
     return len(label) >= 4 and not label.startswith("!")
+
+
+def link_item_url(text: str) -> str | None:
+    """The address of a one-line link item (:func:`link_item`), else ``None``."""
+    if not link_item(text):
+        return None
+    m = _LINKED_TITLE.match(_strip_lead(text))
+    return m.group("url") if m else None
 
 
 def titled_item(it: ListItem, info: LineInfo) -> bool:

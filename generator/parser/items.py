@@ -9,9 +9,12 @@ before it or outside all items. :class:`Choice` keeps every candidate with its s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
-from .finder import Finder, ItemSpan, Layout, LineInfo, split_runs
+from ..model import LinkKind
+from .finder import Finder, ItemSpan, Layout, LineInfo, is_whole_bold, link_item_url, split_runs
+from .links import url_kind
 from .rules import RULES
 from .score import Score, score
 from .tokens import Unit
@@ -72,4 +75,36 @@ def find_items(units: tuple[Unit, ...], info: LineInfo, offset: int = 0) -> Choi
     candidates.sort(key=lambda c: -c.score.total)  # stable: ties keep the declared rule order
     if not candidates:
         return Choice(Layout(None, f.units, ()), (), tuple(rejected))
-    return Choice(candidates[0].layout, tuple(candidates), tuple(rejected))
+    return Choice(closing_link_lists(f, candidates[0].layout), tuple(candidates), tuple(rejected))
+
+
+_NOT_MORE_PAPERS = re.compile(r"참고|관련|인용|reference|related|cited|see\s+also|함께\s*보면|더\s*읽을", re.IGNORECASE)
+"""Words of a section heading whose list is the last paper's reading list, not more papers of the issue."""
+
+
+def _paper_links_list(f: Finder, u: Unit) -> bool:
+    """A list whose every entry is a one-line link item to a paper's page (``- [Title](https://arxiv.org/…) — …``)."""
+    if u.kind != "list" or not u.items:
+        return False
+    urls = [link_item_url(f.info.text(it.start)) for it in u.items]
+    return all(url and url_kind(url) is LinkKind.PAPER for url in urls)
+
+
+def closing_link_lists(f: Finder, layout: Layout) -> Layout:
+    """The layout with a section after the last item that lists more papers as one-line link items (``### 순위 밖이지만
+    눈에 띈 논문`` over ``- [Title](https://arxiv.org/…) — 한 줄``) split off the last item, each entry an item of its
+    own: the issue's papers are laid out twice, once in full and once as a short list."""
+    if not layout.items:
+        return layout
+    last = layout.items[-1]
+    for j, u in enumerate(last.units[1:], start=1):
+        if u.kind != "heading" and not (u.kind == "paragraph" and u.end - u.start == 1 and is_whole_bold(f.info.text(u.start))):
+            continue
+        nxt = next((v for v in last.units[j + 1:] if v.kind != "hr"), None)
+        if nxt is None or not _paper_links_list(f, nxt) or _NOT_MORE_PAPERS.search(f.info.text(u.start)):
+            continue
+        more = f.from_chain([f.units.index(nxt)], {})
+        items = layout.items[:-1] + (replace(last, units=last.units[:j]),) + more.items
+        note = f"closing_link_lists: line {u.start + 1 + f.offset} lists {len(more.items)} more papers"
+        return Layout(layout.pattern, layout.before, items, layout.notes + (note,))
+    return layout
