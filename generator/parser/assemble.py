@@ -33,7 +33,7 @@ from ..sources import SourceText, unsafe_targets
 from .blocks import AD_CLOSE, AD_OPEN, classify, glossary_entry, is_highlights_lines, is_image_only, is_sign_off
 from .doubts import Evidence, doubts, most_linked_note
 from .explain import layout_report
-from .finder import LABEL_LINE, TITLE_FIELD
+from .finder import LABEL_LINE, TIME_PREFIX, TITLE_FIELD
 from .chat import unwrap_chat
 from .footnotes import inline_footnotes
 from .htmlmd import has_html, html_to_markdown
@@ -755,9 +755,12 @@ def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Prob
     sections = _section_headings(ctx, units, {item.heading_line for item in items})
     kept: list[Paper] = []
     news: list[str] = []
-    for item, paper in zip(items, built, strict=True):
+    slots = {n for n, item in enumerate(items) if TIME_PREFIX.match(lines[item.heading_line])}
+    if sum(1 for n in slots if any(link.url for link in built[n].links)) < 2:
+        slots = set()  # a programme: time slots, most of them talks with their papers
+    for n, (item, paper) in enumerate(zip(items, built, strict=True)):
         section = next((text for line, text in reversed(sections) if line < item.heading_line), None)
-        reason = news_reason(paper, lines[item.heading_line], legend, section)
+        reason = news_reason(paper, lines[item.heading_line], legend, section, slot=n in slots)
         if reason is not None:
             ctx.blocks.append(Block(BlockKind.NEWS, paper.body, paper.location, paper.heading, links=paper.links))
             news.append(f"{paper.location}: {paper.heading[:50]!r} is no paper ({reason})")

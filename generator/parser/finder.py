@@ -21,7 +21,7 @@ from .tokens import MARKER_RE, ListItem, Unit
 
 __all__ = ["LineInfo", "ItemSpan", "Layout", "Finder", "BOLD_OPEN", "WHOLE_BOLD", "plain_head",
            "starts_with_bold_name", "is_whole_bold", "titled_item", "link_item", "link_item_url", "after_lead_link", "plain_title_line",
-           "TITLE_FIELD", "LABEL_LINE"]
+           "TITLE_FIELD", "LABEL_LINE", "TIME_PREFIX"]
 
 _PARTICLE = re.compile(
     r"^(?:은|는|이|가|을|를|의|에|에서|와|과|로|으로|란|이란|도|만|까지|부터|에게|처럼|보다|라는|이라는|(?:이)?다)(?=[\s,.]|$)"
@@ -57,10 +57,12 @@ def after_lead_link(text: str) -> tuple[RawLink | None, str]:
     return None, text
 
 
-_TIME_PREFIX = re.compile(r"^\d{1,2}:\d{2}\s*(?:[-–—~]\s*(?:\d{1,2}:\d{2}\s*)?)?[-–—|·]?\s*")
+TIME_PREFIX = _TIME_PREFIX = re.compile(r"^\d{1,2}:\d{2}\s*(?:[-–—~]\s*(?:\d{1,2}:\d{2}\s*)?)?[-–—|·]?\s*")
 """A time slot before a title: ``10:30 — Title``, ``10:30-11:00 Title``."""
 _ARXIV_TAIL = re.compile(r"\s*[—–\-|·,]?\s*[(\[]?\s*arxiv\s*:\s*(?P<id>\d{4}\.\d{4,5})(?:v\d+)?\s*[)\]]?\s*$", re.IGNORECASE)
 """An arXiv id written after a title: ``Magistral — arXiv:2506.10910``."""
+_URL_TAIL = re.compile(r"(?<=\S)\s+[—–|·-]\s*<?(?P<url>https?://[^\s<>()\[\]]+)>?\s*$")
+"""A bare address written after a title and a dash: ``Gemini CLI 코드 구조 — https://github.com/…``."""
 
 
 def plain_title_line(line: str) -> bool:
@@ -410,6 +412,10 @@ class Finder:
         if arxiv and heading[:arxiv.start()].strip():
             links = links + (title_link("arXiv", f"https://arxiv.org/abs/{arxiv.group('id')}"),)
             heading = heading[:arxiv.start()].strip()
+        bare = _URL_TAIL.search(heading) if "://" in heading else None
+        if bare and heading[:bare.start()].strip() and not links:
+            links = links + tuple(parse_link_line(bare.group("url")) or ())  # ``Title — https://github.com/…``
+            heading = heading[:bare.start()].strip()
         if not rest and pattern == "list" and len(heading) <= 500:
             m = _TITLE_THEN_SUMMARY.match(heading)
             if m and has_hangul(m.group("summary")) and not has_hangul(m.group("title")) \

@@ -180,6 +180,7 @@ def parse_header_lines(lines: list[str], *, title_line: bool = False) -> HeaderL
     if author:
         author = re.sub(r"\s*<[^>]*>\s*", " ", author).strip().strip('"') or author
         author = re.sub(r"\s*[(（][^()（）]{1,20}[)）]$", "", author).strip() or author  # ``박서연 (운영진)``
+        author = re.sub(r"^@(?=[\w.-]+$)", "", author)  # ``작성: @hyejin-k``: a handle, its ``@`` no part of the name
     url = found.get("url")
     if url:
         m = re.search(r"https?://[^\s<>)\]]+", url)

@@ -42,7 +42,7 @@ _SECTION_WORDS = re.compile(r"뉴스|소식|블로그|읽을거리|업계|행사
 _LAUNCH = re.compile(r"출시|발표|정식\s*공개|공개$|계약|체결|인수|투자\s*유치|런칭|론칭|업데이트|서비스\s*시작|"
                      r"\blaunch(?:es|ed)?\b|\breleases?\b|\bannounc|\bintroducing\b|\bnow available\b|\bunveil",
                      re.IGNORECASE)
-_DISCLAIMER = re.compile(r"논문은\s*아니|논문이\s*아니|논문이\s*아닌|블로그\s*(?:글|포스트)|뉴스\s*기사|보도\s*자료|"
+_DISCLAIMER = re.compile(r"논문은\s*아니|논문이\s*아니|논문이\s*아닌|논문(?:은|이)?\s*아님|블로그\s*(?:글|포스트)|뉴스\s*기사|보도\s*자료|"
                          r"not\s+a\s+paper|blog\s+post", re.IGNORECASE)
 _NEWS_HOST = re.compile(r"(?:^|\.)(?:theverge|techcrunch|reuters|bloomberg|wired|zdnet|venturebeat|cnbc|nytimes|wsj|ft|"
                         r"theinformation|arstechnica|engadget|etnews|zdnet\.co|yna|hani|chosun|joongang|donga|aitimes|"
@@ -135,9 +135,13 @@ def _news_url(url: str) -> bool:
         or re.search(r"/(?:blog|news|press|newsroom|index)/", path + "/") is not None
 
 
-def news_reason(paper: Paper, raw_heading: str, legend: Legend | None, section: str | None) -> str | None:
+def news_reason(paper: Paper, raw_heading: str, legend: Legend | None, section: str | None, *,
+                slot: bool = False) -> str | None:
     """Why the item is not a paper (``legend marker 📰``, ``tag``, ``section '뉴스'``, ``wording``,
-    ``news or blog hosts``), or ``None`` when it is one."""
+    ``news or blog hosts``, a programme slot without links), or ``None`` when it is one (``slot``: the item is a time
+    slot of a programme whose other slots carry papers)."""
+    if slot and not any(link.url for link in paper.links):
+        return "a programme slot without any link"
     mark = lead_marker(raw_heading)
     if legend is not None and mark in legend.marks:
         return None if legend.marks[mark] else f"legend marker {mark}"
@@ -152,7 +156,7 @@ def news_reason(paper: Paper, raw_heading: str, legend: Legend | None, section: 
         return None
     if section and _SECTION_WORDS.search(section):
         return f"in section {section[:30]!r}"
-    if urls and _DISCLAIMER.search(paper.body):
+    if urls and (_DISCLAIMER.search(paper.body) or _DISCLAIMER.search(paper.heading)):
         return "its text says it is no paper"
     if not urls or any(link.kind is LinkKind.CODE for link in urls):
         return None
