@@ -34,7 +34,7 @@ from .blocks import AD_CLOSE, AD_OPEN, classify, glossary_entry, is_highlights_l
 from .doubts import Evidence, doubts, most_linked_note
 from .explain import layout_report
 from .finder import LABEL_LINE, TIME_PREFIX, TITLE_FIELD
-from .chat import unwrap_chat
+from .chat import move_replies, unwrap_chat
 from .footnotes import inline_footnotes
 from .htmlmd import has_html, html_to_markdown
 from .items import ItemSpan, Layout, LineInfo, find_items
@@ -404,8 +404,9 @@ def _subtitle(pieces: list[tuple[Unit, str]], want: str) -> tuple[str | None, li
     first, _, rest = text.strip().partition("\n")
     m = _ITALIC_LINE.match(first.strip())
     inner = (m.group("a") or m.group("b")).strip() if m else plain(first)
-    if not inner or "](" in first or "://" in first or (want == "ko" and LABEL_LINE.match(inner)):
-        return None, pieces  # ``공유: 장민호`` is a field, not a title
+    if not inner or "](" in first or "://" in first or (want == "ko" and LABEL_LINE.match(inner)) \
+            or first.lstrip().startswith(("→", "->", "➡", "⇒", "=>", "↳")):
+        return None, pieces  # ``공유: 장민호`` is a field, ``→ 한 줄 요약`` a comment, not a title
     if want == "en":
         ok = has_latin(inner) and not has_hangul(inner) and not is_sentence(inner) and (
             bool(m) or (len(inner.split()) >= 2 and len(inner) <= 200 and (inner[0].isupper() or inner[0].isdigit())))
@@ -742,12 +743,14 @@ def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Prob
         body = "\n".join(lines)
     chat = unwrap_chat(lines, code if long_blanks or html or notes else code_lines(body)) if _CHATTY.search(body) else None
     if chat is not None:  # a pasted group chat: senders and times off, each shared item under a heading
-        lines = chat
+        lines = chat.lines
         body = "\n".join(lines)
     ctx = _Ctx(src, LineInfo(lines), lang)
     units = to_units(body)
     choice = find_items(units, ctx.info, src.body_offset)
     layout = choice.layout
+    if chat is not None and chat.replies:
+        layout = move_replies(layout, chat.replies)  # ``아침에 공유한 거 코드도 있네요 …``: to the sender's item
     front = _front(ctx, layout.before)
     items = list(layout.items)
     built = [_paper(ctx, item, n, n == len(items)) for n, item in enumerate(items, start=1)]
@@ -778,6 +781,10 @@ def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Prob
             ctx.problem(line0, Severity.WARNING, f"paper {paper.position} has an empty heading",
                         "write the paper's title on the item's first line")
     _check_numbers(ctx, layout)
+    for line0 in chat.loose if chat is not None else ():
+        ctx.problem(line0, Severity.WARNING, "a chat reply adds a code link without saying which shared paper it is for; "
+                    "it was kept with the item before it",
+                    "check which paper the link belongs to, and move it under that paper")
     _report_unsafe(ctx, units)
     if not papers:
         ctx.problem(0 if not units else units[0].start, Severity.ERROR, "no paper items found",

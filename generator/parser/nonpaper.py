@@ -42,7 +42,7 @@ _SECTION_WORDS = re.compile(r"뉴스|소식|블로그|읽을거리|업계|행사
 _LAUNCH = re.compile(r"출시|발표|정식\s*공개|공개$|계약|체결|인수|투자\s*유치|런칭|론칭|업데이트|서비스\s*시작|"
                      r"\blaunch(?:es|ed)?\b|\breleases?\b|\bannounc|\bintroducing\b|\bnow available\b|\bunveil",
                      re.IGNORECASE)
-_DISCLAIMER = re.compile(r"논문은\s*아니|논문이\s*아니|논문이\s*아닌|논문(?:은|이)?\s*아님|블로그\s*(?:글|포스트)|뉴스\s*기사|보도\s*자료|"
+_DISCLAIMER = re.compile(r"논문(?:은|이)\s*아[니닌]|논문(?:은|이)?\s*아님|블로그\s*(?:글|포스트)|뉴스\s*기사|보도\s*자료|"
                          r"not\s+a\s+paper|blog\s+post", re.IGNORECASE)
 _NEWS_HOST = re.compile(r"(?:^|\.)(?:theverge|techcrunch|reuters|bloomberg|wired|zdnet|venturebeat|cnbc|nytimes|wsj|ft|"
                         r"theinformation|arstechnica|engadget|etnews|zdnet\.co|yna|hani|chosun|joongang|donga|aitimes|"
