@@ -350,6 +350,8 @@ def _body_piece(ctx: _Ctx, u: Unit, start: int, prefix: str = "", unquote: bool 
     return text, links
 
 
+_TEXT_RULE = re.compile(r"^\s*(?:[─━═]{8,}|[_~]{8,})\s*$")
+"""A rule drawn with text characters, which Markdown does not read as one."""
 _ITALIC_LINE = re.compile(r"^(?:\*(?P<a>[^*\n]+)\*|_(?P<b>[^_\n]+)_)$")
 
 
@@ -472,13 +474,15 @@ _CODE_WORDS = re.compile(r"코드|구현|저장소|레포|리포|깃허브|code|
                          re.IGNORECASE)
 _MODEL_WORDS = re.compile(r"모델|가중치|체크포인트|\bmodels?\b|\bweights\b|\bcheckpoints?\b", re.IGNORECASE)
 _TAIL_FIELD = re.compile(r"(?<=[.!?。)])\s+(?P<label>[\w가-힣 ]{1,15}?)\s*[:：]\s*<?(?P<url>https?://[^\s<>]+?)>?\s*$")
-_PROSE_LINK = re.compile(r"\[(?P<label>[^\]]{1,40})\]\((?P<url>https?://[^()\s]+)\)|(?P<bare>https?://[^\s<>()\[\]]+)")
+_PROSE_LINK = re.compile(r"\[(?P<label>[^\]]{1,40})\]\((?P<url>https?://[^()\s]+)\)|(?P<bare>https?://[^\s<>()\[\]]+)"
+                         r"|(?<![\w./:])(?P<host>github\.com/[\w.-]+/[\w.-]+)")
+"""A link in prose: ``[코드](…)``, a bare address, or a GitHub repository written without ``https://``."""
 
 
 def _prose_links(ctx: _Ctx, pieces: list[tuple[Unit, str]], links: list[Link]) -> list[Link]:
     """Links of the item named in its prose: ``[PDF](…)`` or ``[코드](…)`` inline, a GitHub address in a
     sentence that says it is the code (``코드는 https://github.com/… 에 공개``); only kinds the item lacks."""
-    pieces = [(u, text) for u, text in pieces if "://" in text]  # no address, no link: most paragraphs
+    pieces = [(u, text) for u, text in pieces if "://" in text or "github.com/" in text]  # no address, no link
     if not pieces:
         return []
     have = {link.kind for link in links if link.url}
@@ -498,14 +502,14 @@ def _prose_links(ctx: _Ctx, pieces: list[tuple[Unit, str]], links: list[Link]) -
             continue
         for sentence in re.split(r"(?<=[.!?。])\s+|\n", text):
             for m in _PROSE_LINK.finditer(sentence):
-                url = (m.group("url") or m.group("bare") or "").rstrip(".,;:")
+                url = (m.group("url") or m.group("bare") or (m.group("host") and "https://" + m.group("host")) or "").rstrip(".,;:")
                 label = m.group("label") or ""
                 if m.group("bare") and sentence[max(0, m.start() - 2):m.start()].endswith("]("):
                     continue
                 if label and names_link(label):
                     words = [w for w in re.split(r"\s+", label) if is_link_label(w)]
                     kind = kind_for(words[0] if words and not is_link_label(label) else label, url)
-                elif "github.com/" in url and _CODE_WORDS.search(sentence.replace(url, "")):
+                elif "github.com/" in url and _CODE_WORDS.search(sentence.replace(m.group(0), "")):
                     kind = LinkKind.CODE
                 elif m.group("bare") and url_kind(url) is LinkKind.MODEL and _MODEL_WORDS.search(sentence.replace(url, "")):
                     kind = LinkKind.MODEL  # ``The model is available at https://huggingface.co/…``
@@ -578,6 +582,8 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Pape
         if u.kind == "hr":
             after_rule = bool(pieces) or after_rule
             continue
+        if u.kind == "paragraph" and _TEXT_RULE.match(lines[0]):
+            after_rule = bool(pieces) or after_rule  # ``────────`` in a plain-text mail: what follows is not the paper's
         if u.kind == "heading" and item.pattern == "list" and not after_rule:
             after_rule = True  # a section heading after a list of papers ends the list's last paper
         if AD_OPEN.match(lines[0]):

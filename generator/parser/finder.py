@@ -186,7 +186,10 @@ class LineInfo:
     def links(self, i: int) -> list[RawLink] | None:
         """Links of line ``i`` when it is a link line."""
         if i not in self._links:
-            self._links[i] = parse_link_line(self.lines[i]) if self.lines[i].strip() else None
+            found = parse_link_line(self.lines[i]) if self.lines[i].strip() else None
+            if found and self.lines[i].startswith("#") and not any(link.url for link in found):
+                found = None  # ``### Abstract``: a section heading, not a link line without its address
+            self._links[i] = found
         return self._links[i]
 
     def unit_has_links(self, unit: Unit) -> bool:
