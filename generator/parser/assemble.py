@@ -474,6 +474,8 @@ _CODE_WORDS = re.compile(r"코드|구현|저장소|레포|리포|깃허브|code|
                          re.IGNORECASE)
 _MODEL_WORDS = re.compile(r"모델|가중치|체크포인트|\bmodels?\b|\bweights\b|\bcheckpoints?\b", re.IGNORECASE)
 _TAIL_FIELD = re.compile(r"(?<=[.!?。)])\s+(?P<label>[\w가-힣 ]{1,15}?)\s*[:：]\s*<?(?P<url>https?://[^\s<>]+?)>?\s*$")
+_HERE = frozenset({"여기", "이곳", "이쪽", "here", "this"})
+"""Link texts that only point (``[여기](…)``): the word before them says what the link is."""
 _PROSE_LINK = re.compile(r"\[(?P<label>[^\]]{1,40})\]\((?P<url>https?://[^()\s]+)\)|(?P<bare>https?://[^\s<>()\[\]]+)"
                          r"|(?<![\w./:])(?P<host>github\.com/[\w.-]+/[\w.-]+)")
 """A link in prose: ``[코드](…)``, a bare address, or a GitHub repository written without ``https://``."""
@@ -500,12 +502,17 @@ def _prose_links(ctx: _Ctx, pieces: list[tuple[Unit, str]], links: list[Link]) -
     for u, text in pieces:
         if u.kind not in ("paragraph", "list", "quote"):
             continue
+        prev = ""
         for sentence in re.split(r"(?<=[.!?。])\s+|\n", text):
             for m in _PROSE_LINK.finditer(sentence):
                 url = (m.group("url") or m.group("bare") or (m.group("host") and "https://" + m.group("host")) or "").rstrip(".,;:")
                 label = m.group("label") or ""
                 if m.group("bare") and sentence[max(0, m.start() - 2):m.start()].endswith("]("):
                     continue
+                if label.strip().lower() in _HERE:  # ``설명 영상은 [여기](…)에서``: the words before name the link
+                    before = re.sub(r"[은는이가을를의]$", "", (prev + " " + sentence[:m.start()]).split()[-1]) \
+                        if (prev + sentence[:m.start()]).split() else ""
+                    label = before if before and names_link(before) else label
                 if label and names_link(label):
                     words = [w for w in re.split(r"\s+", label) if is_link_label(w)]
                     kind = kind_for(words[0] if words and not is_link_label(label) else label, url)
@@ -521,10 +528,12 @@ def _prose_links(ctx: _Ctx, pieces: list[tuple[Unit, str]], links: list[Link]) -
                 elif kind is LinkKind.MODEL and url not in urls:
                     urls.add(url)
                     found.append(Link(kind, label or "모델", url, ctx.loc(u.start)))
-                elif label and kind in (LinkKind.DEMO, LinkKind.PROJECT) and url not in urls and kind not in have:
-                    have.add(kind)  # ``[데모 페이지](…)`` named in a sentence: the item's demo or project page
+                elif label and names_link(label) and kind not in (LinkKind.PAPER, LinkKind.CODE, LinkKind.TWEET) \
+                        and url not in urls and kind not in have:
+                    have.add(kind)  # ``[데모 페이지](…)``, ``[슬라이드 PDF](…)`` named in a sentence: the item's link
                     urls.add(url)
                     found.append(Link(kind, label, url, ctx.loc(u.start)))
+            prev = sentence
     return found
 
 

@@ -75,7 +75,33 @@ def find_items(units: tuple[Unit, ...], info: LineInfo, offset: int = 0) -> Choi
     candidates.sort(key=lambda c: -c.score.total)  # stable: ties keep the declared rule order
     if not candidates:
         return Choice(Layout(None, f.units, ()), (), tuple(rejected))
-    return Choice(closing_link_lists(f, candidates[0].layout), tuple(candidates), tuple(rejected))
+    layout = leading_table(f, candidates[0].layout, candidates)
+    return Choice(closing_link_lists(f, layout), tuple(candidates), tuple(rejected))
+
+
+def leading_table(f: Finder, layout: Layout, candidates: list[Candidate]) -> Layout:
+    """The layout with a table of other papers before its first item put in front (``| 🥇 | [Title](…) | Oral |``
+    rows, then the papers written out under headings): each row an item of its own, unless the rows' addresses
+    come again below (a table of contents or a ranking of the same papers)."""
+    if not layout.items or layout.pattern == "table":
+        return layout
+    first = layout.items[0].heading_line
+    for c in candidates:
+        rows = c.layout.items
+        if c.rule != "table" or len(rows) < 2 or rows[-1].heading_line >= first:
+            continue
+        urls = [link.url for row in rows for link in row.heading_links if link.url]
+        if not urls or any(url_kind(u) is not LinkKind.PAPER for u in urls[:1]):
+            continue
+        later = "\n".join(f.info.lines[first:])
+        if any(u in later for u in urls):
+            continue  # the same papers again: the table only sums them up
+        table_end = rows[-1].heading_line + 1
+        between = tuple(u for u in layout.before if u.start >= table_end)
+        last = replace(rows[-1], units=rows[-1].units[:1] + (Unit("hr", table_end, table_end),) + between)
+        note = f"leading_table: line {rows[0].heading_line + 1 + f.offset} holds {len(rows)} more papers"
+        return Layout(layout.pattern, c.layout.before, rows[:-1] + (last,) + layout.items, layout.notes + (note,))
+    return layout
 
 
 _NOT_MORE_PAPERS = re.compile(r"참고|관련|인용|reference|related|cited|see\s+also|함께\s*보면|더\s*읽을", re.IGNORECASE)

@@ -102,6 +102,8 @@ _HOSTS: tuple[tuple[str, LinkKind], ...] = (
 _STRONG_HOST = (LinkKind.PAPER, LinkKind.TWEET, LinkKind.DATASET)
 """Hosts whose kind outweighs a vague label (``[HF](https://huggingface.co/papers/…)`` is the paper)."""
 _VAGUE_LABEL = (LinkKind.MODEL, LinkKind.OTHER, LinkKind.PROJECT, LinkKind.DEMO, LinkKind.BLOG)
+_NOT_PAPER = frozenset({"슬라이드", "slides", "발표자료", "포스터", "poster", "영상", "video"})
+"""Labels that say what a link is even when it is a PDF or a video host (``[슬라이드](….pdf)`` is no paper)."""
 _EXTRAS = re.compile(
     r"\[\[[^\[\]]*\]\](?!\()"  # a wiki link ``[[메모/논문]]``
     r"|(?:👍|⭐|★|☆|🔥|❤️?|♥|💬|⬆️?|▲|🤗)\s*(?:\*\*|__)?[\d.,]+\s*[kKmM천만]?(?:\*\*|__)?"  # ``👍 123``, ``⭐ 1.2k``
@@ -183,7 +185,7 @@ def kind_for(label: str, url: str | None) -> LinkKind:
     host = url_kind(url) if url else LinkKind.OTHER
     if key in _LABELS:
         kind = _LABELS[key]
-        if url and kind in _VAGUE_LABEL and (host in _STRONG_HOST or kind is LinkKind.OTHER):
+        if url and kind in _VAGUE_LABEL and (host in _STRONG_HOST or kind is LinkKind.OTHER) and key not in _NOT_PAPER:
             return host if host is not LinkKind.OTHER else kind
         return kind
     return host

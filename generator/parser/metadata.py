@@ -14,10 +14,10 @@ __all__ = ["HeaderLines", "parse_date", "parse_header_lines", "merge_headers", "
 _KEYS: dict[str, str] = {}
 for _field, _names in {
     "author": ("author", "by", "저자", "작성자", "글쓴이", "필자", "보낸 사람", "보낸사람", "발신자", "from", "sender", "에디터", "editor",
-               "편집", "편집자", "편집인", "글", "발행인", "written by", "정리", "작성", "엮은이", "엮음", "큐레이션",
+               "편집", "편집자", "편집인", "글", "글/사진", "글·사진", "발행인", "written by", "정리", "작성", "엮은이", "엮음", "큐레이션",
                "큐레이터", "기록", "curated by", "compiled by", "정리한 사람", "글·정리", "글/정리", "정리·글", "번역·정리",
                "번역", "역자", "옮긴이"),
-    "url": ("url", "원문", "원문 링크", "원문 보기", "원문보기", "원본", "출처", "source", "link", "링크", "original",
+    "url": ("url", "원문", "원문 링크", "원문 주소", "글 주소", "원문 보기", "원문보기", "원본", "출처", "source", "link", "링크", "original",
             "original post", "웹에서 보기", "웹 버전", "view online", "web version", "read online", "permalink",
             "원문 스레드", "원본 스레드", "원본 글", "스레드", "이 페이지", "페이지 주소", "브라우저에서 보기", "view in browser", "온라인으로 읽기", "온라인에서 보기", "온라인 버전",
             "웹으로 보기"),
@@ -180,11 +180,12 @@ def parse_header_lines(lines: list[str], *, title_line: bool = False) -> HeaderL
     if author:
         author = re.sub(r"\s*<[^>]*>\s*", " ", author).strip().strip('"') or author
         author = re.sub(r"\s*[(（][^()（）]{1,20}[)）]$", "", author).strip() or author  # ``박서연 (운영진)``
+        author = re.sub(r"^(\*\*|__)(?P<name>[^*_]+)\1$", r"\g<name>", author)  # ``작성자 **박준혁**``
         author = re.sub(r"^@(?=[\w.-]+$)", "", author)  # ``작성: @hyejin-k``: a handle, its ``@`` no part of the name
     url = found.get("url")
     if url:
         m = re.search(r"https?://[^\s<>)\]]+", url)
-        url = m.group(0) if m else None
+        url = m.group(0).rstrip("*_") if m else None  # ``*원문: https://…*``: the emphasis is no part of it
     date_text = found.get("date")
     return HeaderLines(
         title=found.get("title"), author=author, url=url,
