@@ -422,10 +422,10 @@ def _subtitle(pieces: list[tuple[Unit, str]], want: str) -> tuple[str | None, li
 
 
 _TITLE_LINE = re.compile(
-    r"^[\s>*_\-•]*(?:(?P<en>원제|원문\s*제목|영문\s*제목|영어\s*제목|영문명|original\s+title|english\s+title|paper\s+title|"
+    r"^[\s>*_\-•]*(?P<paren>[(（])?[\s*_]*(?:(?P<en>원제|원문\s*제목|영문\s*제목|영어\s*제목|영문명|original\s+title|english\s+title|paper\s+title|"
     r"논문\s*제목|full\s+title)|(?P<ko>한국어\s*제목|국문\s*제목|번역\s*제목|우리말\s*제목|korean\s+title))"
-    r"\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(?P<title>\S.*?)[\s*_]*$", re.IGNORECASE)
-"""A line that says what it is: ``원제: English Title``, ``Original title: …``, ``한국어 제목: …``."""
+    r"\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(?P<title>\S.*?)[\s*_]*(?(paren)[)）][\s*_]*)$", re.IGNORECASE)
+"""A line that says what it is: ``원제: English Title``, ``Original title: …``, ``(영문 제목: …)``."""
 
 
 def _title_lines(pieces: list[tuple[Unit, str]]) -> tuple[dict[str, str], list[tuple[Unit, str]]]:
@@ -589,7 +589,7 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Pape
             ad_open = not any(AD_CLOSE.search(ln) for ln in lines)
             continue
         if u.kind == "hr":
-            after_rule = bool(pieces) or after_rule
+            after_rule = bool(pieces) or after_rule or item.pattern == "list"  # a rule after a list ends its last item
             continue
         if u.kind == "paragraph" and _TEXT_RULE.match(lines[0]):
             after_rule = bool(pieces) or after_rule  # ``────────`` in a plain-text mail: what follows is not the paper's
@@ -626,7 +626,8 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Pape
         links.extend(found)
         if text:
             pieces.append((u, text))
-        if found and len(pieces) > (1 if text else 0):
+        told = sum(1 for _, t in pieces if not all(_TITLE_LINE.match(line) for line in t.split("\n") if line.strip()))
+        if found and told > (1 if text else 0):  # ``Original title: …`` above the links is no text before them
             trailing = True
             links_last = not text
     if current is not None:

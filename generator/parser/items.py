@@ -109,11 +109,26 @@ _NOT_MORE_PAPERS = re.compile(r"참고|관련|인용|reference|related|cited|see
 
 
 def _paper_links_list(f: Finder, u: Unit) -> bool:
-    """A list whose every entry is a one-line link item to a paper's page (``- [Title](https://arxiv.org/…) — …``)."""
+    """A list whose every entry is a paper in one line, most of them linking a paper's page
+    (``- [Title](https://arxiv.org/…) — …``, ``- **Title** [[paper]](…)``)."""
     if u.kind != "list" or not u.items:
         return False
-    urls = [link_item_url(f.info.text(it.start)) for it in u.items]
-    return all(url and url_kind(url) is LinkKind.PAPER for url in urls)
+    urls = [_item_url(f.info.text(it.start)) for it in u.items]
+    papers = sum(1 for url in urls if url and url_kind(url) is LinkKind.PAPER)
+    return all(urls) and papers * 2 > len(urls) and (papers >= 2 or len(urls) == papers)
+
+
+_LINE_URL = re.compile(r"\]\((https?://[^()\s]+)\)")
+
+
+def _item_url(text: str) -> str | None:
+    """The address of a list entry that is a paper in one line: a title link (``[Title](url) — …``), or a bold
+    title followed by its links (``**Title** [[paper]](url) [[code]](…)``), the first paper address among them."""
+    url = link_item_url(text)
+    if url or not text.startswith(("**", "__")):
+        return url
+    found = [u for u in _LINE_URL.findall(text) if url_kind(u) is LinkKind.PAPER]
+    return found[0] if found else (_LINE_URL.findall(text) or [None])[0]
 
 
 def closing_link_lists(f: Finder, layout: Layout) -> Layout:

@@ -65,7 +65,7 @@ _ENTRY = re.compile(
     r"|(?P<ll>" + _KEYED_ALT + r")\s*\**\s*[:：]\s*\**\s*<?(?P<lu>" + _URL + r"|" + _SCHEMELESS + r")>?"
     r"|(?P<lp>" + _KEYED_ALT + r")\s*[(（]\s*(?P<lpu>(?:https?://|www\.)[^\s|<>\"'()（）]+(?:\([^\s()]*\)[^\s|<>\"'()（）]*)*)\s*[)）]"
     r"|(?P<ax>arxiv\s*:\s*(?P<axid>\d{4}\.\d{4,5})(?:v\d+)?)(?![\w/])"
-    r"|(?<![^\s|·•,/])(?P<gl>\d{0,2}[^\W\d_](?:[^:：|·•\[\]()<>*\n👉]|(?<=\S)·(?=\S)){0,24}?)\s*(?:[:：]|👉)\s*<?(?P<gu>https?://[^\s|<>\"']+)>?"
+    r"|(?<![^\s|·•,/])(?P<gl>\d{0,2}[^\W\d_](?:[^:：|·•\[\]()<>*\n👉→]|(?<=\S)·(?=\S)){0,24}?)\s*(?:[:：]|👉|→)\s*<?(?P<gu>https?://[^\s|<>\"']+)>?"
     r"|(?P<bu>" + _URL + r")"
     r"|(?<![\w])(?P<pl>(?:" + _PLAIN_ALT + r")" + _SUFFIX + r")(?![\w])",
     re.IGNORECASE,
@@ -318,6 +318,8 @@ def _split_trailing_links(line: str, strict: bool) -> tuple[str, list[RawLink]] 
     """
     if "[[" in line:
         line = _WRAPPED_LINK.sub(r"\1", line)
+    if "[![" in line:
+        line = _LINKED_IMAGE.sub(r"[\1](", line)  # a linked badge (``[![Star](…svg)](https://github.com/…)``)
     if len(line) > 2000:
         return None
     if not line.rstrip().endswith(")"):
