@@ -17,7 +17,7 @@ from generator.parser import parse_file, parse_text
 
 HERE = Path(__file__).resolve().parent
 CASES: dict[str, dict[str, Any]] = yaml.safe_load((HERE / "doubts" / "cases.yaml").read_text(encoding="utf-8"))
-LABELLED = [md for folder in ("wild", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6") for md in sorted((HERE / folder).glob("*.md"))]
+LABELLED = [md for folder in ("wild", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7") for md in sorted((HERE / folder).glob("*.md"))]
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
