@@ -44,6 +44,9 @@ _LAUNCH = re.compile(r"출시|발표|정식\s*공개|공개$|계약|체결|인�
                      re.IGNORECASE)
 _DISCLAIMER = re.compile(r"논문(?:은|이)\s*아[니닌]|논문(?:은|이)?\s*아님|블로그\s*(?:글|포스트)|뉴스\s*기사|보도\s*자료|"
                          r"not\s+a\s+paper|blog\s+post", re.IGNORECASE)
+_WRITE_UP = re.compile(r"(?:정리한|작성한|쓴|긴|읽을\s*만한)\s*(?:긴\s*)?(?:글|포스트|에세이)(?=[\s.,!이을은입]|$)|\blong\s+(?:read|post|essay)\b",
+                       re.IGNORECASE)
+"""Words of a text that calls its item a write-up (``…를 정리한 긴 글``), said of an item without a paper link."""
 _NEWS_HOST = re.compile(r"(?:^|\.)(?:theverge|techcrunch|reuters|bloomberg|wired|zdnet|venturebeat|cnbc|nytimes|wsj|ft|"
                         r"theinformation|arstechnica|engadget|etnews|zdnet\.co|yna|hani|chosun|joongang|donga|aitimes|"
                         r"bloter|itworld|news\.hada|geeknews)\.", re.IGNORECASE)
@@ -160,6 +163,8 @@ def news_reason(paper: Paper, raw_heading: str, legend: Legend | None, section: 
         return "its text says it is no paper"
     if not urls or any(link.kind is LinkKind.CODE for link in urls):
         return None
+    if _WRITE_UP.search(paper.body):
+        return "its text calls it a write-up, no paper link"
     if _LAUNCH.search(paper.heading):
         return "launch wording in its heading, no paper link"
     return "only news or blog links" if all(_news_url(link.url or "") for link in urls) else None
