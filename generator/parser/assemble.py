@@ -551,6 +551,11 @@ def _closing_words_out(ctx: _Ctx, pieces: list[tuple[Unit, str]]) -> list[tuple[
     return pieces[:cut]
 
 
+def _told(pieces: list[tuple[Unit, str]]) -> int:
+    """How many pieces hold more than labelled title lines (``Original title: …``)."""
+    return sum(1 for _, t in pieces if not all(_TITLE_LINE.match(line) for line in t.split("\n") if line.strip()))
+
+
 def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Paper:
     pieces: list[tuple[Unit, str]] = []
     links = [ctx.link(r, item.heading_line) for r in item.heading_links]
@@ -626,8 +631,8 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Pape
         links.extend(found)
         if text:
             pieces.append((u, text))
-        told = sum(1 for _, t in pieces if not all(_TITLE_LINE.match(line) for line in t.split("\n") if line.strip()))
-        if found and told > (1 if text else 0):  # ``Original title: …`` above the links is no text before them
+        if found and len(pieces) > (1 if text else 0) and _told(pieces) > (1 if text else 0):
+            # ``Original title: …`` above the links is no text before them
             trailing = True
             links_last = not text
     if current is not None:

@@ -34,6 +34,9 @@ _HEADER = re.compile(r"^(?:\*\*(?P<bold>[^*\n]{1,30})\*\*(?:\s+`[^`\n]{1,12}`)?\
                      r"(?P<time>" + _TIME + r")\s*\]?\s*$", re.IGNORECASE)
 """A message header alone on its line: ``**minjun** — 2025.11.24. 오전 10:02``, ``**PaperBot** `앱`  오전 9:00``,
 ``minsu [오후 9:02]``."""
+_STAMP = re.compile(r"오전|오후|\b[AP]M\b|\d{4}\s*[.\-/년]\s*\d{1,2}|오늘|어제|today|yesterday", re.IGNORECASE)
+"""What a sent-at time says besides the hour (``오후 3:12``, ``2025.11.24.``, ``오늘``): ``Keynote — 10:30`` is no
+message header."""
 _SEPARATOR = re.compile(r"^\s*(?:-{3,}|={3,}|#{1,6}\s)")
 """A line that ends a message: a date separator (``------ 2024년 11월 5일 화요일 ------``), a rule, a heading."""
 _URL = re.compile(r"<?(https?://[^\s<>|]+)>?")
@@ -113,7 +116,9 @@ def _runs(lines: list[str], code: set[int]) -> list[_Run] | None:
             runs[-1].lines.append(_Line(n, _clean(m.group("text")), False))
             continue
         h = _HEADER.match(line.strip()) if len(line) <= 80 and line.strip() else None
-        if h and (n + 1 < len(lines) and lines[n + 1].strip()) and not _URL.search(line):
+        if h and (n + 1 < len(lines) and lines[n + 1].strip()) and not _URL.search(line) \
+                and _STAMP.search(line[h.start("time") - 30 if h.start("time") > 30 else 0:]) \
+                and len((h.group("bold") or h.group("nick")).split()) <= 2:
             count += 1
             headers += 1
             nick, inline = (h.group("bold") or h.group("nick")).strip(), False
