@@ -207,7 +207,7 @@ _WORD = re.compile(r"[^\W_]")
 _BEFORE_TITLE = (BlockKind.IMAGE, BlockKind.FOOTER)
 """Blocks a mail may open with before its title: a logo, a ``웹에서 보기 · 구독하기`` line."""
 _LONG_BLANKS = re.compile(r"[ \t]{40,}")
-_CHATTY = re.compile(r"\d{1,2}:\d{2}")
+_CHATTY = re.compile(r"\d:\d\d")
 """A time of day: no chat export without one (the cheap test before looking for messages)."""
 """A run of blanks inside a line: shown as one space by Markdown, and quadratic for some line patterns."""
 _BOLD_THEN_DATE = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*\*|__)(?P<title>[^*_]+)(?:\*\*|__)\s*[—–\-|·]\s*(?P<rest>.+)$")
@@ -751,7 +751,8 @@ def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Prob
     forwarded = unwrap_forward(body.split("\n")) if "orward" in body or "메시지" in body else None
     if forwarded is not None:  # a newsletter forwarded by mail: the newsletter is the document
         body = "\n".join(forwarded)
-    long_blanks, html, notes = bool(_LONG_BLANKS.search(body)), has_html(body), "[^" in body
+    long_blanks = (" " * 40 in body or "\t" in body) and bool(_LONG_BLANKS.search(body))  # ``in`` first: cheap
+    html, notes = has_html(body), "[^" in body
     # The rewrites below keep every line where it is and leave code alone, so one look at the code lines serves all.
     code = code_lines(body) if long_blanks or html or notes else set()
     if long_blanks:  # kept out of every line heuristic: runs of blanks only matter in code
@@ -762,7 +763,8 @@ def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Prob
     if notes:
         lines = inline_footnotes(lines, code)
         body = "\n".join(lines)
-    chat = unwrap_chat(lines, code if long_blanks or html or notes else code_lines(body)) if _CHATTY.search(body) else None
+    known = code if long_blanks or html or notes else None
+    chat = unwrap_chat(lines, lambda: known if known is not None else code_lines(body)) if _CHATTY.search(body) else None
     if chat is not None:  # a pasted group chat: senders and times off, each shared item under a heading
         lines = chat.lines
         body = "\n".join(lines)

@@ -13,6 +13,7 @@ that sender's item after the items are found (:func:`move_replies`). Line number
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..model import LinkKind
@@ -229,9 +230,13 @@ def _heading(text: str, level: int) -> str:
     return f"{'#' * level} {' '.join(p for p in (before.rstrip(':：-–— '), after) if p)} [링크]({m.group(1)})"
 
 
-def unwrap_chat(lines: list[str], code: set[int]) -> ChatExport | None:
+def unwrap_chat(lines: list[str], code_of: Callable[[], set[int]]) -> ChatExport | None:
     """The lines of a chat export with senders and times removed and each shared item opened by a heading, or
-    ``None`` when the text is no chat export."""
+    ``None`` when the text is no chat export (``code_of``: the code lines, asked for only when the text reads as a
+    chat, since finding them takes a parse of its own)."""
+    if _runs(lines, set()) is None:
+        return None
+    code = code_of()
     runs = _runs(lines, code)
     if runs is None:
         return None
