@@ -52,6 +52,11 @@ _QUOTED = re.compile(r"[「『]([^「」『』\n]{2,200})[」』]")
 """A title in corner brackets inside a sentence (``논문 하나 공유해요. 「제목」``)."""
 _LEAD_LABEL = re.compile(r"^(?P<label>[^\s:：/]{1,12}(?: [^\s:：/]{1,12})?)\s*[:：]?\s*(?P<url>https?://[^\s<>]+)\s+(?P<rest>\S.*)$")
 """A message opening with a short label and an address, then a comment (``데모 페이지 https://… 코드 생성에서 …``)."""
+_LEAD_IN = re.compile(r"^(?P<lead>[^:：\n]{1,30}?(?:요|다|죠|해|봐|줘))\s*[:：]\s*(?P<rest>\S.*)$")
+"""A spoken lead-in before what a message shares (``이것도 보세요: Title https://…``)."""
+_SUPPORT = re.compile(r"코드|구현|데모|가중치|데이터셋|프로젝트\s*페이지|code|demo|weights|dataset", re.IGNORECASE)
+_SAID = re.compile(r"(?:요|다|죠|네|음|임|함)[.!~ㅎㅋ^]*$")
+"""A remark ending like speech (``…있어요``, ``…있네``), not a title."""
 _ATX = re.compile(r"^ {0,3}(#{1,6})\s")
 
 
@@ -155,12 +160,18 @@ def _urls(text: str) -> list[str]:
 
 
 def _reply(run: _Run) -> bool:
-    """A run that only adds a code link in a sentence (``코드도 있어요 https://github.com/…``): no paper, no title."""
+    """A run that only adds a code link, a demo or the like in a sentence (``코드도 있어요 https://github.com/…``,
+    ``아까 공유한 거 데모도 있어요 https://…``): no paper, no title."""
     urls = [u for ln in run.lines for u in _urls(ln.text)]
-    if not urls or any(url_kind(u) is not LinkKind.CODE for u in urls):
+    if not urls or any(url_kind(u) is LinkKind.PAPER for u in urls):
         return False
     first = next(ln for ln in run.lines if _URL.search(ln.text))
-    return not _link_only(first.text)
+    if _link_only(first.text):
+        return False
+    if all(url_kind(u) is LinkKind.CODE for u in urls):
+        return True
+    said = first.text[:_URL.search(first.text).start()].strip()
+    return bool(_SUPPORT.search(said)) and bool(_SAID.search(said))
 
 
 def _openers(run: _Run) -> list[list[int]]:
@@ -219,8 +230,11 @@ def _heading(text: str, level: int) -> str:
     in corner brackets is headed by that title."""
     text = _BULLET.sub("", text)
     q = _QUOTED.search(text)
-    if q and is_sentence(text[:q.start()]):
-        text = q.group(1).strip() + text[q.end():]
+    if q and (is_sentence(text[:q.start()]) or is_sentence(text[q.end():]) and not text[:q.start()].strip()):
+        text = q.group(1).strip() + text[q.end():] if text[:q.start()].strip() else q.group(1).strip()
+    lead = _LEAD_IN.match(text)
+    if lead and _URL.search(lead.group("rest")):
+        text = lead.group("rest")  # ``이것도 보세요: Title https://…``
     m = _URL.search(text)
     if m is None or link_item(text):
         return f"{'#' * level} {text}"
@@ -276,16 +290,13 @@ def unwrap_chat(lines: list[str], code_of: Callable[[], set[int]]) -> ChatExport
                 for k in group[1:]:
                     out[run.lines[k].n] = ""
                 continue
-            # the run's first item: its heading goes to the top of the run, the lines before the title move down
-            slot = run.slot
+            # the run's first item: its heading goes to the run's first line, the lines before the title move down
             kept = [texts[k] for k in range(group[0])]
             freed = [run.lines[k].n for k in range(group[-1] + 1)]
-            if slot != run.lines[0].n:
-                freed = [slot] + freed
             out[freed[0]] = _heading(title, level)
             rest = freed[1:]
-            pad = [""] * (len(rest) - len(kept))
-            for line_n, text in zip(rest, pad + kept, strict=True):
+            pad = [""] * (len(rest) - len(kept))  # the wrapped end of a title joined into the heading
+            for line_n, text in zip(rest, kept + pad, strict=True):
                 out[line_n] = text
             last_item[run.nick] = freed[0]
             last_shared.append(freed[0])

@@ -212,7 +212,7 @@ class LineInfo:
             return False
         if any(self.links(i) for i in range(unit.start, unit.end)):
             return True
-        if unit.kind == "paragraph":
+        if unit.kind in ("paragraph", "heading"):  # ``### Title [논문](…)``: a heading's own link group
             return split_trailing_links(self.text(unit.end - 1), strict=True) is not None
         if unit.kind == "list":  # one-line link items: ``- [Title](https://…)``
             return any(link_item(self.text(it.start)) for it in unit.items)
