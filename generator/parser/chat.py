@@ -1,5 +1,6 @@
 """A chat export: messages of a group chat pasted as they are (a KakaoTalk export's ``[닉네임] [오후 3:12] 메시지``
-lines, a Discord or Slack paste's ``**닉네임** — 2025.11.24. 오전 10:02`` header over each message).
+lines, a LINE export's tab-separated ones, a Discord or Slack paste's ``**닉네임** — 2025.11.24. 오전 10:02`` header
+over each message, a Telegram channel's ``Channel, [04.03.2025 09:00]``).
 
 One shared paper is spread over consecutive messages of one sender (its title, its address, a comment with the code),
 between other people's chatter. Before the structure is read, the sender and time are taken off every message and the
@@ -30,6 +31,12 @@ _INLINE = re.compile(r"^\[(?P<nick>[^\[\]\n]{1,30})\]\s*\[(?P<time>" + _TIME + r
 _MOBILE = re.compile(r"^(?P<time>\d{4}\s*[.년/-]\s*\d{1,2}\s*[.월/-]\s*\d{1,2}\s*일?\.?\s*" + _TIME + r")\s*,\s*"
                      r"(?P<nick>[^:：\n]{1,30}?)\s*[:：]\s(?P<text>.*)$", re.IGNORECASE)
 """A KakaoTalk mobile export line: ``2025년 8월 11일 오후 3:12, 닉네임 : 메시지``."""
+_TABBED = re.compile(r"^(?P<time>(?:오전|오후|AM|PM)?\s*\d{1,2}:\d{2}(?:\s*(?:AM|PM))?)\t(?P<nick>[^\t\n]{1,30})\t(?P<text>.*)$",
+                     re.IGNORECASE)
+"""A LINE export line: ``09:01<TAB>닉네임<TAB>메시지``."""
+_CHANNEL = re.compile(r"^(?P<nick>[^\[\]\n]{1,40}?),\s*\[(?P<time>\d{1,2}[./]\d{1,2}[./]\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?"
+                      r"(?:\s*[AP]M)?)\]\s*$", re.IGNORECASE)
+"""A Telegram channel post's header: ``AI Papers KR, [04.03.2025 09:00]``."""
 _HEADER = re.compile(r"^(?:\*\*(?P<bold>[^*\n]{1,30})\*\*(?:\s+`[^`\n]{1,12}`)?\s*(?:[—–\-·|]\s*[^\n]{0,24}?|\[\s*[^\]\n]{0,24}?|\s)"
                      r"|(?P<nick>[^\s*_\[#>|-][^*_\n]{0,29}?)\s*(?:[—–\-·|]\s*[^\n]{0,24}?|\[\s*[^\]\n]{0,24}?))"
                      r"(?P<time>" + _TIME + r")\s*\]?\s*$", re.IGNORECASE)
@@ -113,7 +120,7 @@ def _runs(lines: list[str], code: set[int]) -> list[_Run] | None:
         if n in code:
             nick = None
             continue
-        m = _INLINE.match(line) or _MOBILE.match(line)
+        m = _INLINE.match(line) or _MOBILE.match(line) or (_TABBED.match(line) if "\t" in line else None)
         if m:
             count += 1
             if nick != m.group("nick").strip() or not inline:
@@ -122,12 +129,14 @@ def _runs(lines: list[str], code: set[int]) -> list[_Run] | None:
             runs[-1].lines.append(_Line(n, _clean(m.group("text")), False))
             continue
         h = _HEADER.match(line.strip()) if len(line) <= 80 and line.strip() else None
-        if h and (n + 1 < len(lines) and lines[n + 1].strip()) and not _URL.search(line) \
-                and _STAMP.search(line[h.start("time") - 30 if h.start("time") > 30 else 0:]) \
-                and len((h.group("bold") or h.group("nick")).split()) <= 2:
+        if h and not (_STAMP.search(line[h.start("time") - 30 if h.start("time") > 30 else 0:])
+                      and len((h.group("bold") or h.group("nick")).split()) <= 2):
+            h = None
+        c = _CHANNEL.match(line.strip()) if h is None and len(line) <= 80 and "[" in line else None
+        if (h or c) and (n + 1 < len(lines) and lines[n + 1].strip()) and not _URL.search(line):
             count += 1
             headers += 1
-            nick, inline = (h.group("bold") or h.group("nick")).strip(), False
+            nick, inline = (c.group("nick") if c else h.group("bold") or h.group("nick")).strip(), False
             runs.append(_Run(nick, n, []))
             continue
         if not line.strip():
@@ -265,8 +274,9 @@ def unwrap_chat(lines: list[str], code_of: Callable[[], set[int]]) -> ChatExport
         if run.slot != run.lines[0].n:
             out[run.slot] = ""  # the header line
         texts = [_text(ln.text) for ln in run.lines]
+        said = [f"{run.nick}: {t}" if t else t for t in texts]  # chatter keeps its sender: no title, no field
         if _reply(run):
-            for ln, text in zip(run.lines, texts, strict=True):
+            for ln, text in zip(run.lines, said, strict=True):
                 out[ln.n] = text
             target = last_item.get(run.nick)
             nth = _ordinal(run.lines[0].text)
@@ -278,7 +288,7 @@ def unwrap_chat(lines: list[str], code_of: Callable[[], set[int]]) -> ChatExport
                 replies.extend((ln.n, target) for ln in run.lines)
             continue
         groups = _openers(run)
-        for j, text in enumerate(texts):
+        for j, text in enumerate(texts if groups else said):
             out[run.lines[j].n] = text
         if groups:
             last_shared = []
