@@ -64,6 +64,8 @@ _LEAD_IN = re.compile(r"^(?P<lead>[^:：\n]{1,30}?(?:요|다|죠|해|봐|줘))\s
 _SUPPORT = re.compile(r"코드|구현|데모|가중치|데이터셋|프로젝트\s*페이지|code|demo|weights|dataset", re.IGNORECASE)
 _SAID = re.compile(r"(?:요|다|죠|네|음|임|함)[.!~ㅎㅋ^]*$")
 """A remark ending like speech (``…있어요``, ``…있네``), not a title."""
+_ROOM = re.compile(r"^(?:\[LINE\]\s*)?(?P<room>\S.{0,60}?)\s*(?:님과\s*카카오톡\s*대화|의\s*대화|카카오톡\s*대화)\s*$")
+"""A chat export's first line naming the room: ``AI 논문방 님과 카카오톡 대화``, ``[LINE] 스터디방의 대화``."""
 _ATX = re.compile(r"^ {0,3}(#{1,6})\s")
 
 
@@ -266,6 +268,10 @@ def unwrap_chat(lines: list[str], code_of: Callable[[], set[int]]) -> ChatExport
     levels = [len(m.group(1)) for n, line in enumerate(lines) if n not in code for m in [_ATX.match(line)] if m]
     level = min(max(levels, default=1) + 1, 6)
     out = list(lines)
+    for n, line in enumerate(lines[:3]):
+        room = _ROOM.match(line)
+        if room:  # ``AI 논문방 님과 카카오톡 대화``: the export's first line names the chat room
+            out[n] = f"# {room.group('room').strip()}"
     last_item: dict[str, int] = {}
     replies: list[tuple[int, int]] = []
     loose: list[int] = []

@@ -104,7 +104,8 @@ def leading_table(f: Finder, layout: Layout, candidates: list[Candidate]) -> Lay
     return layout
 
 
-_NOT_MORE_PAPERS = re.compile(r"참고|관련|인용|reference|related|cited|see\s+also|함께\s*보면|더\s*읽을", re.IGNORECASE)
+_NOT_MORE_PAPERS = re.compile(r"참고|관련|인용|지난\s*호|이전\s*호|reference|related|cited|see\s+also|previous|past\s+issues?|"
+                              r"함께\s*보면|더\s*읽을", re.IGNORECASE)
 """Words of a section heading whose list is the last paper's reading list, not more papers of the issue."""
 
 
