@@ -61,8 +61,10 @@ TIME_PREFIX = _TIME_PREFIX = re.compile(r"^\d{1,2}:\d{2}\s*(?:[-–—~]\s*(?:\d
 """A time slot before a title: ``10:30 — Title``, ``10:30-11:00 Title``."""
 _ARXIV_TAIL = re.compile(r"\s*[—–\-|·,]?\s*[(\[]?\s*arxiv\s*:\s*(?P<id>\d{4}\.\d{4,5})(?:v\d+)?\s*[)\]]?\s*$", re.IGNORECASE)
 """An arXiv id written after a title: ``Magistral — arXiv:2506.10910``."""
-_URL_TAIL = re.compile(r"(?<=\S)\s+[—–|·-]\s*<?(?P<url>https?://[^\s<>()\[\]]+)>?\s*$")
-"""A bare address written after a title and a dash: ``Gemini CLI 코드 구조 — https://github.com/…``."""
+_URL_TAIL = re.compile(r"(?<=\S)\s*(?:\s[—–|·-]\s*<?(?P<url>https?://[^\s<>()\[\]]+)>?"
+                       r"|(?<!\])[(（]\s*<?(?P<inner>https?://[^\s<>()\[\]]+)>?\s*[)）])\s*$")
+"""A bare address written after a title and a dash or in parentheses: ``Gemini CLI 코드 구조 — https://github.com/…``,
+``Better Data Mixtures (https://arxiv.org/abs/…)``."""
 
 
 def plain_title_line(line: str) -> bool:
@@ -417,7 +419,7 @@ class Finder:
             heading = heading[:arxiv.start()].strip()
         bare = _URL_TAIL.search(heading) if "://" in heading else None
         if bare and heading[:bare.start()].strip() and not links:
-            links = links + tuple(parse_link_line(bare.group("url")) or ())  # ``Title — https://github.com/…``
+            links = links + tuple(parse_link_line(bare.group("url") or bare.group("inner")) or ())  # ``Title — https://…``
             heading = heading[:bare.start()].strip()
         if not rest and pattern == "list" and len(heading) <= 500:
             m = _TITLE_THEN_SUMMARY.match(heading)

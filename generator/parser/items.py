@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from ..model import LinkKind
 from .finder import Finder, ItemSpan, Layout, LineInfo, is_whole_bold, link_item_url, split_runs
 from .links import url_kind
+from .titles import is_sentence
 from .rules import RULES
 from .score import Score, score
 from .tokens import Unit
@@ -119,6 +120,9 @@ def _paper_links_list(f: Finder, u: Unit) -> bool:
     return all(urls) and papers * 2 > len(urls) and (papers >= 2 or len(urls) == papers)
 
 
+_ADDRESS_TAIL = re.compile(r"\s*(?:[—–|·-]\s*|(?<!\])[(（]\s*)(?:<?(?P<url>https?://[^\s<>()]+)>?|arxiv\s*:\s*(?P<id>\d{4}\.\d{4,5}))"
+                           r"(?:v\d+)?\s*[)）]?\s*$", re.IGNORECASE)
+"""A paper's address written after its title on the title's line: ``Title — arXiv:2505.00303``, ``Title (https://…)``."""
 _LINE_URL = re.compile(r"\]\((https?://[^()\s]+)\)")
 
 
@@ -126,8 +130,13 @@ def _item_url(text: str) -> str | None:
     """The address of a list entry that is a paper in one line: a title link (``[Title](url) — …``), or a bold
     title followed by its links (``**Title** [[paper]](url) [[code]](…)``), the first paper address among them."""
     url = link_item_url(text)
-    if url or not text.startswith(("**", "__")):
+    if url:
         return url
+    tail = _ADDRESS_TAIL.search(text)
+    if tail and len(text[:tail.start()].split()) >= 2 and not is_sentence(text[:tail.start()]):
+        return tail.group("url") or f"https://arxiv.org/abs/{tail.group('id')}"  # ``Title — arXiv:2505.00303``
+    if not text.startswith(("**", "__")):
+        return None
     found = [u for u in _LINE_URL.findall(text) if url_kind(u) is LinkKind.PAPER]
     return found[0] if found else (_LINE_URL.findall(text) or [None])[0]
 
