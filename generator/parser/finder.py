@@ -399,7 +399,7 @@ class Finder:
         extra = 1
         nxt = head_line + 1
         # A long plain-text title wrapped onto an indented line of the same paragraph.
-        if pattern in ("delimiter", "numbered", "list") and "**" not in text and nxt < head_unit.end \
+        if pattern in ("delimiter", "numbered", "list", "marker") and "**" not in text and nxt < head_unit.end \
                 and not self.info.links(nxt) and re.match(r"^[ \t]{2,}\S", self.info.lines[nxt]) \
                 and not is_sentence(text) and "](" not in text and len(self.info.lines[nxt].strip()) <= 120 \
                 and (text.count("(") > text.count(")") or not LABEL_LINE.match(self.info.lines[nxt])) \
