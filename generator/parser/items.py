@@ -95,8 +95,10 @@ def leading_table(f: Finder, layout: Layout, candidates: list[Candidate]) -> Lay
         if not urls or any(url_kind(u) is not LinkKind.PAPER for u in urls[:1]):
             continue
         later = "\n".join(f.info.lines[first:])
-        if any(u in later for u in urls):
-            continue  # the same papers again: the table only sums them up
+        ids = [m.group(0) for u in urls for m in [_ARXIV_ID.search(u)] if m]
+        titles = [row.heading.strip("*_ ") for row in rows if len(row.heading.strip("*_ ")) >= 8]
+        if any(u in later for u in urls) or any(i in later for i in ids) or any(t in later for t in titles):
+            continue  # the same papers again (by address, arXiv id or title): the table only sums them up
         table_end = rows[-1].heading_line + 1
         between = tuple(u for u in layout.before if u.start >= table_end)
         last = replace(rows[-1], units=rows[-1].units[:1] + (Unit("hr", table_end, table_end),) + between)
@@ -105,6 +107,7 @@ def leading_table(f: Finder, layout: Layout, candidates: list[Candidate]) -> Lay
     return layout
 
 
+_ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}")
 _NOT_MORE_PAPERS = re.compile(r"참고|관련|인용|지난\s*호|이전\s*호|reference|related|cited|see\s+also|previous|past\s+issues?|"
                               r"함께\s*보면|더\s*읽을", re.IGNORECASE)
 """Words of a section heading whose list is the last paper's reading list, not more papers of the issue."""
@@ -154,6 +157,11 @@ def closing_link_lists(f: Finder, layout: Layout) -> Layout:
         nxt = next((v for v in last.units[j + 1:] if v.kind != "hr"), None)
         if nxt is None or not _paper_links_list(f, nxt) or _NOT_MORE_PAPERS.search(f.info.text(u.start)):
             continue
+        urls = [url for it in nxt.items for url in [_item_url(f.info.text(it.start))] if url]
+        ids = [m.group(0) for url in urls for m in [_ARXIV_ID.search(url)] if m]
+        before = "\n".join(f.info.lines[layout.items[0].heading_line:u.start])
+        if any(url in before for url in urls) or any(i in before for i in ids):
+            continue  # a recap of the papers above, not more papers
         more = f.from_chain([f.units.index(nxt)], {})
         items = layout.items[:-1] + (replace(last, units=last.units[:j]),) + more.items
         note = f"closing_link_lists: line {u.start + 1 + f.offset} lists {len(more.items)} more papers"
