@@ -200,12 +200,17 @@ def _clean_url(url: str) -> str:
     return url
 
 
+_PLAIN_HTTP = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d{1,5})?(?:[/?#][!-~]*)?", re.IGNORECASE)
+"""An ``http(s)`` address of plain ASCII with an ordinary host: no scheme trick, entity or bracket can hide in it, so
+:func:`~generator.sources.is_unsafe_url` need not be asked."""
+
+
 def _make(label: str, target: str | None) -> RawLink:
     label = _LABEL_EMPHASIS.sub("", label).strip()  # ``[**Title**](…)``: the label is the text, not its marks
     if target is None:
         return RawLink(kind_for(label, None), label, None)
     target = _clean_url(target)
-    if is_unsafe_url(target):
+    if not (_PLAIN_HTTP.fullmatch(target) and "&" not in target) and is_unsafe_url(target):  # most are plainly safe
         return RawLink(kind_for(label, None), label, None, unsafe=target)
     url = target if re.match(r"^https?://[^\s/]+\.[^\s]*", target, re.IGNORECASE) else None
     return RawLink(kind_for(label, url), label or (url or ""), url)
