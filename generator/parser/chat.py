@@ -91,6 +91,8 @@ class _Run:
     slot: int
     """The line where the run begins: its header line, or its first message line."""
     lines: list[_Line]
+    header: tuple[int, ...] = ()
+    """The lines of its header (a Discord copy spreads one over the sender, an ``APP`` badge, ``—`` and the time)."""
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,27 @@ def _clean(text: str) -> str:
     return _SLACK_LINK.sub(lambda m: f"[{m.group('text').strip()}]({m.group('url')})", text).strip()
 
 
+_DASH_LINE = re.compile(r"^\s*[—–-]\s*$")
+_BADGE = re.compile(r"^\s*(?:APP|BOT|앱|봇)\s*$", re.IGNORECASE)
+_TIME_LINE = re.compile(r"^\s*(?:오늘|어제|today|yesterday|\d{4}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*일?\.?)?\s*(?:at\s+)?"
+                        r"(?:오전|오후|AM|PM)?\s*\d{1,2}:\d{2}(?:\s*(?:AM|PM))?\s*$", re.IGNORECASE)
+
+
+def _spread_headers(lines: list[str], code: set[int]) -> dict[int, tuple[str, int]]:
+    """Headers a Discord copy spreads over lines (``hana`` / ``APP`` / `` — `` / ``오늘 오전 9:12``): first line →
+    (sender, last line)."""
+    out: dict[int, tuple[str, int]] = {}
+    for n, line in enumerate(lines):
+        if not _DASH_LINE.match(line) or n + 1 >= len(lines) or not _TIME_LINE.match(lines[n + 1]) or n < 1:
+            continue
+        start = n - 2 if n >= 2 and _BADGE.match(lines[n - 1]) else n - 1
+        nick = lines[start].strip()
+        if start in code or not nick or len(nick) > 30 or _URL.search(nick) or (start and lines[start - 1].strip()):
+            continue
+        out[start] = (nick, n + 1)
+    return out
+
+
 def _runs(lines: list[str], code: set[int]) -> list[_Run] | None:
     """The runs of messages, or ``None`` when too few lines are messages."""
     runs: list[_Run] = []
@@ -118,9 +141,20 @@ def _runs(lines: list[str], code: set[int]) -> list[_Run] | None:
     inline = False
     count = 0
     headers = 0
+    spread = _spread_headers(lines, code)
+    skip = -1
     for n, line in enumerate(lines):
+        if n <= skip:
+            continue
         if n in code:
             nick = None
+            continue
+        if n in spread:  # a header over several lines
+            nick, end = spread[n]
+            count += 1
+            headers += end - n + 1
+            inline, skip = False, end
+            runs.append(_Run(nick, n, [], tuple(range(n, end + 1))))
             continue
         m = _INLINE.match(line) or _MOBILE.match(line) or (_TABBED.match(line) if "\t" in line else None)
         if m:
@@ -277,8 +311,8 @@ def unwrap_chat(lines: list[str], code_of: Callable[[], set[int]]) -> ChatExport
     loose: list[int] = []
     last_shared: list[int] = []  # the heading lines of the items of the last run that shared any
     for run in runs:
-        if run.slot != run.lines[0].n:
-            out[run.slot] = ""  # the header line
+        for n in run.header or ((run.slot,) if run.slot != run.lines[0].n else ()):
+            out[n] = ""  # the header's lines
         texts = [_text(ln.text) for ln in run.lines]
         said = [f"{run.nick}: {t}" if t else t for t in texts]  # chatter keeps its sender: no title, no field
         if _reply(run):
