@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..model import BlockKind
 from .blocks import AD_CLOSE, AD_OPEN, classify
-from .links import RawLink, is_link_label, parse_link_line, split_trailing_links, title_link
+from .links import RawLink, is_link_label, only_extras, parse_link_line, split_trailing_links, title_link
 from .metadata import is_header_key
 from .titles import NUMBER_RE, ORG_TAGS, has_hangul, is_sentence, number_of, strip_decoration
 from .tokens import MARKER_RE, ListItem, Unit
@@ -284,8 +284,10 @@ def split_heading(text: str, *, name_style: bool) -> tuple[str, tuple[RawLink, .
     m = _LINKED_TITLE.match(text)
     if m and not is_link_label(m.group("label")):
         # The title is itself the link: ``### [Title](https://arxiv.org/…)`` / ``**[Title](url)**``.
-        heading, links, rest = split_heading(m.group("rest").strip(" \t·|-–—"), name_style=name_style) \
-            if m.group("rest").strip(" \t·|-–—") else ("", (), "")
+        after = m.group("rest").strip(" \t·|-–—")
+        if after and only_extras(after):
+            after = ""  # ``[Title](url) → [[메모/요약]]``, ``[Title](url) ⭐ 120``: no part of the title
+        heading, links, rest = split_heading(after, name_style=name_style) if after else ("", (), "")
         if heading and not links and not rest and not re.match(r"^\s*[-–—:：·|]", m.group("rest")):
             return f"{m.group('label')} {heading}".strip(), (title_link(m.group("label"), m.group("url")),), ""
         if heading and not links and not rest:  # ``[Title](url) — 한 줄 설명``: the rest is body text

@@ -23,7 +23,7 @@ from ..sources import is_unsafe_url
 from .mdsyntax import LINK_DEST, LINK_TEXT, LINK_TITLE
 from .metadata import is_header_key
 
-__all__ = ["RawLink", "parse_link_line", "split_trailing_links", "kind_for", "is_link_label", "title_link", "url_kind", "names_link"]
+__all__ = ["RawLink", "only_extras", "parse_link_line", "split_trailing_links", "kind_for", "is_link_label", "title_link", "url_kind", "names_link"]
 
 _LABELS: dict[str, LinkKind] = {}
 for _kind, _words in {
@@ -307,6 +307,12 @@ def parse_link_line(line: str) -> list[RawLink] | None:
         if len(words) > 40:
             return None
     return entries
+
+
+def only_extras(text: str) -> bool:
+    """True when ``text`` holds nothing but what may follow a link without being text: vote counts, arrows, wiki-style
+    notes (``⭐ 120``, ``→ [[메모/요약]]``)."""
+    return bool(_EXTRA_HINT.search(text)) and not _EXTRAS.sub(" ", text).strip(" \t·|/,-–—")
 
 
 def split_trailing_links(line: str, *, strict: bool) -> tuple[str, list[RawLink]] | None:
