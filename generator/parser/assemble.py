@@ -738,8 +738,8 @@ def _report_unsafe(ctx: _Ctx, units: tuple[Unit, ...]) -> None:
     """An error for every link, image or autolink target with a dangerous scheme, wherever it is."""
     code = {i for u in units if u.kind == "code" for i in range(u.start, u.end)}
     for i, line in enumerate(ctx.info.lines):
-        if i in code:
-            continue
+        if i in code or "](" not in line and "<" not in line and "]:" not in line:
+            continue  # every link, autolink and reference definition has one of these
         for target in unsafe_targets(line):
             ctx.problem(i, Severity.ERROR, f"unsafe link target {target[:60]!r}",
                         "use an https:// address or remove the link; it is shown as plain text")

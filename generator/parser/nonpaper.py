@@ -27,6 +27,7 @@ from .titles import NUMBER_RE
 __all__ = ["Legend", "find_legend", "is_legend_lines", "news_reason", "lead_marker"]
 
 _PAPER_WORDS = re.compile(r"^(?:논문|연구|페이퍼|paper|papers|research|preprint|arxiv)", re.IGNORECASE)
+_ANY_PAPER_WORD = re.compile(r"논문|연구|페이퍼|paper|research|preprint|arxiv", re.IGNORECASE)
 _OTHER_WORDS = re.compile(r"블로그|뉴스|소식|기사|발표|출시|제품|오픈\s*소스|릴리스|릴리즈|도구|툴|행사|공지|읽을거리|영상|"
                           r"blog|news|release|product|tool|event|announce|open[- ]?source|video|post", re.IGNORECASE)
 _PAIR = re.compile(r"(?P<mark>(?:[\u2600-\u27bf\U0001f000-\U0001faff])[\ufe0f\u200d\U0001f3fb-\U0001f3ff"
@@ -86,8 +87,8 @@ def is_legend_lines(lines: list[str]) -> bool:
     """True when ``lines`` are a legend: at least two marker–meaning pairs, a paper one among them, and no
     link (``🔬 = 논문, 📰 = 뉴스``; ``범례: …``; a ``| 🔬 | 논문 |`` table)."""
     text = " ".join(lines)
-    if "](" in text or "://" in text or len(text) > 400:
-        return False
+    if "](" in text or "://" in text or len(text) > 400 or not _ANY_PAPER_WORD.search(text):
+        return False  # a paper pair needs a paper word: most blocks have none
     pairs = _pairs(text)
     return len(pairs) >= 2 and True in pairs.values() and False in pairs.values() and (
         bool(_LEGEND_WORD.match(lines[0])) or len(re.sub(r"[\s|:=,·/\-–—]", "", text)) <= 12 * len(pairs) + 12)
