@@ -377,18 +377,30 @@ def _no_title(heading: str) -> bool:
     return bool(_BYLINE.search(text)) and bool(_BYLINE_WORDS.search(text)) and len(text) <= 60
 
 
+_FIELD_LINE = re.compile(r"^\s*[A-Za-z가-힣][\w가-힣 ]{0,20}\s*[:：]\s*\S")
+"""A ``Key: value`` line (``Date: Thu, 2 Jan 2025``)."""
+
+
 def _title_from_body(pieces: list[tuple[Unit, str]]) -> tuple[str | None, list[tuple[Unit, str]]]:
     """The title written under a heading that holds none: a ``**Paper**: …``/``제목: …`` field among the first
     lines, else the first line when it is short and no sentence; and the pieces without that line."""
     if not pieces or pieces[0][0].kind not in ("paragraph", "list"):
         return None, pieces
+    for at, (u, text) in enumerate(pieces[:2]):
+        lines = text.split("\n")
+        if at and not all(_FIELD_LINE.match(line) for line in pieces[0][1].split("\n") if line.strip()):
+            break  # the second piece only under a first one of fields (``Date: …`` over ``Title: …``)
+        for n, line in enumerate(lines[:4]):
+            m = TITLE_FIELD.match(line)
+            if m and "://" not in m.group("title"):
+                title, end = m.group("title"), n + 1
+                while end < len(lines) and re.match(r"^[ \t]{2,}\S", lines[end]) and not LABEL_LINE.match(lines[end]):
+                    title, end = f"{title} {lines[end].strip()}", end + 1  # ``Title: …`` wrapped onto an indented line
+                rest = lines[:n] + lines[end:]
+                kept = [(u, "\n".join(rest))] if any(r.strip() for r in rest) else []
+                return plain(title), pieces[:at] + kept + pieces[at + 1:]
     u, text = pieces[0]
     lines = text.split("\n")
-    for n, line in enumerate(lines[:4]):
-        m = TITLE_FIELD.match(line)
-        if m and "://" not in m.group("title"):
-            rest = lines[:n] + lines[n + 1:]
-            return plain(m.group("title")), ([(u, "\n".join(rest))] if any(r.strip() for r in rest) else []) + pieces[1:]
     first = _TALK_NUMBER.sub("", strip_decoration(plain(lines[0])))
     if first and len(first) <= 200 and "://" not in lines[0] and not is_sentence(first):
         rest = lines[1:]
