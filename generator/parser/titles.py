@@ -72,10 +72,15 @@ def has_latin(text: str) -> bool:
     return bool(_LATIN.search(text))
 
 
+_WIKI_LINK = re.compile(r"\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]+))?\]\](?!\()")
+"""A wiki-style link (``[[Title]]``, ``[[note|Title]]``) as an Obsidian note writes headings; not ``[[Paper]](url)``."""
+
+
 @lru_cache(maxsize=8192)
 def plain(markdown: str) -> str:
     """Inline Markdown → plain text (links → their label, emphasis and code marks removed)."""
     text = _MD_IMAGE.sub("", markdown) if "![" in markdown else markdown  # a badge is no part of a title
+    text = _WIKI_LINK.sub(lambda m: m.group(2) or m.group(1), text) if "[[" in text else text  # ``[[Title]]``
     text = _MD_LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)
     text = _EMPH.sub("", text)
