@@ -33,7 +33,8 @@ from ..sources import SourceText, unsafe_targets
 from .blocks import AD_CLOSE, AD_OPEN, classify, glossary_entry, is_highlights_lines, is_image_only, is_sign_off
 from .doubts import Evidence, doubts, most_linked_note
 from .explain import layout_report
-from .finder import LABEL_LINE, TITLE_FIELD
+from .finder import LABEL_LINE, TIME_PREFIX, TITLE_FIELD
+from .chat import move_replies, unwrap_chat
 from .footnotes import inline_footnotes
 from .htmlmd import has_html, html_to_markdown
 from .items import ItemSpan, Layout, LineInfo, find_items
@@ -206,6 +207,8 @@ _WORD = re.compile(r"[^\W_]")
 _BEFORE_TITLE = (BlockKind.IMAGE, BlockKind.FOOTER)
 """Blocks a mail may open with before its title: a logo, a ``웹에서 보기 · 구독하기`` line."""
 _LONG_BLANKS = re.compile(r"[ \t]{40,}")
+_CHATTY = re.compile(r"\d:\d\d")
+"""A time of day: no chat export without one (the cheap test before looking for messages)."""
 """A run of blanks inside a line: shown as one space by Markdown, and quadratic for some line patterns."""
 _BOLD_THEN_DATE = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*\*|__)(?P<title>[^*_]+)(?:\*\*|__)\s*[—–\-|·]\s*(?P<rest>.+)$")
 
@@ -347,6 +350,8 @@ def _body_piece(ctx: _Ctx, u: Unit, start: int, prefix: str = "", unquote: bool 
     return text, links
 
 
+_TEXT_RULE = re.compile(r"^\s*(?:[─━═]{8,}|[_~]{8,})\s*$")
+"""A rule drawn with text characters, which Markdown does not read as one."""
 _ITALIC_LINE = re.compile(r"^(?:\*(?P<a>[^*\n]+)\*|_(?P<b>[^_\n]+)_)$")
 
 
@@ -372,18 +377,30 @@ def _no_title(heading: str) -> bool:
     return bool(_BYLINE.search(text)) and bool(_BYLINE_WORDS.search(text)) and len(text) <= 60
 
 
+_FIELD_LINE = re.compile(r"^\s*[A-Za-z가-힣][\w가-힣 ]{0,20}\s*[:：]\s*\S")
+"""A ``Key: value`` line (``Date: Thu, 2 Jan 2025``)."""
+
+
 def _title_from_body(pieces: list[tuple[Unit, str]]) -> tuple[str | None, list[tuple[Unit, str]]]:
     """The title written under a heading that holds none: a ``**Paper**: …``/``제목: …`` field among the first
     lines, else the first line when it is short and no sentence; and the pieces without that line."""
     if not pieces or pieces[0][0].kind not in ("paragraph", "list"):
         return None, pieces
+    for at, (u, text) in enumerate(pieces[:2]):
+        lines = text.split("\n")
+        if at and not all(_FIELD_LINE.match(line) for line in pieces[0][1].split("\n") if line.strip()):
+            break  # the second piece only under a first one of fields (``Date: …`` over ``Title: …``)
+        for n, line in enumerate(lines[:4]):
+            m = TITLE_FIELD.match(line)
+            if m and "://" not in m.group("title"):
+                title, end = m.group("title"), n + 1
+                while end < len(lines) and re.match(r"^[ \t]{2,}\S", lines[end]) and not LABEL_LINE.match(lines[end]):
+                    title, end = f"{title} {lines[end].strip()}", end + 1  # ``Title: …`` wrapped onto an indented line
+                rest = lines[:n] + lines[end:]
+                kept = [(u, "\n".join(rest))] if any(r.strip() for r in rest) else []
+                return plain(title), pieces[:at] + kept + pieces[at + 1:]
     u, text = pieces[0]
     lines = text.split("\n")
-    for n, line in enumerate(lines[:4]):
-        m = TITLE_FIELD.match(line)
-        if m and "://" not in m.group("title"):
-            rest = lines[:n] + lines[n + 1:]
-            return plain(m.group("title")), ([(u, "\n".join(rest))] if any(r.strip() for r in rest) else []) + pieces[1:]
     first = _TALK_NUMBER.sub("", strip_decoration(plain(lines[0])))
     if first and len(first) <= 200 and "://" not in lines[0] and not is_sentence(first):
         rest = lines[1:]
@@ -401,8 +418,9 @@ def _subtitle(pieces: list[tuple[Unit, str]], want: str) -> tuple[str | None, li
     first, _, rest = text.strip().partition("\n")
     m = _ITALIC_LINE.match(first.strip())
     inner = (m.group("a") or m.group("b")).strip() if m else plain(first)
-    if not inner or "](" in first or "://" in first or (want == "ko" and LABEL_LINE.match(inner)):
-        return None, pieces  # ``공유: 장민호`` is a field, not a title
+    if not inner or "](" in first or "://" in first or (want == "ko" and LABEL_LINE.match(inner)) \
+            or first.lstrip().startswith(("→", "->", "➡", "⇒", "=>", "↳")):
+        return None, pieces  # ``공유: 장민호`` is a field, ``→ 한 줄 요약`` a comment, not a title
     if want == "en":
         ok = has_latin(inner) and not has_hangul(inner) and not is_sentence(inner) and (
             bool(m) or (len(inner.split()) >= 2 and len(inner) <= 200 and (inner[0].isupper() or inner[0].isdigit())))
@@ -416,10 +434,10 @@ def _subtitle(pieces: list[tuple[Unit, str]], want: str) -> tuple[str | None, li
 
 
 _TITLE_LINE = re.compile(
-    r"^[\s>*_\-•]*(?:(?P<en>원제|원문\s*제목|영문\s*제목|영어\s*제목|영문명|original\s+title|english\s+title|paper\s+title|"
+    r"^[\s>*_\-•]*(?P<paren>[(（])?[\s*_]*(?:(?P<en>원제|원문\s*제목|영문\s*제목|영어\s*제목|영문명|original\s+title|english\s+title|paper\s+title|"
     r"논문\s*제목|full\s+title)|(?P<ko>한국어\s*제목|국문\s*제목|번역\s*제목|우리말\s*제목|korean\s+title))"
-    r"\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(?P<title>\S.*?)[\s*_]*$", re.IGNORECASE)
-"""A line that says what it is: ``원제: English Title``, ``Original title: …``, ``한국어 제목: …``."""
+    r"\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(?P<title>\S.*?)[\s*_]*(?(paren)[)）][\s*_]*)$", re.IGNORECASE)
+"""A line that says what it is: ``원제: English Title``, ``Original title: …``, ``(영문 제목: …)``."""
 
 
 def _title_lines(pieces: list[tuple[Unit, str]]) -> tuple[dict[str, str], list[tuple[Unit, str]]]:
@@ -468,13 +486,17 @@ _CODE_WORDS = re.compile(r"코드|구현|저장소|레포|리포|깃허브|code|
                          re.IGNORECASE)
 _MODEL_WORDS = re.compile(r"모델|가중치|체크포인트|\bmodels?\b|\bweights\b|\bcheckpoints?\b", re.IGNORECASE)
 _TAIL_FIELD = re.compile(r"(?<=[.!?。)])\s+(?P<label>[\w가-힣 ]{1,15}?)\s*[:：]\s*<?(?P<url>https?://[^\s<>]+?)>?\s*$")
-_PROSE_LINK = re.compile(r"\[(?P<label>[^\]]{1,40})\]\((?P<url>https?://[^()\s]+)\)|(?P<bare>https?://[^\s<>()\[\]]+)")
+_HERE = frozenset({"여기", "이곳", "이쪽", "here", "this"})
+"""Link texts that only point (``[여기](…)``): the word before them says what the link is."""
+_PROSE_LINK = re.compile(r"\[(?P<label>[^\]]{1,40})\]\((?P<url>https?://[^()\s]+)\)|(?P<bare>https?://[^\s<>()\[\]]+)"
+                         r"|(?<![\w./:])(?P<host>github\.com/[\w.-]+/[\w.-]+)")
+"""A link in prose: ``[코드](…)``, a bare address, or a GitHub repository written without ``https://``."""
 
 
 def _prose_links(ctx: _Ctx, pieces: list[tuple[Unit, str]], links: list[Link]) -> list[Link]:
     """Links of the item named in its prose: ``[PDF](…)`` or ``[코드](…)`` inline, a GitHub address in a
     sentence that says it is the code (``코드는 https://github.com/… 에 공개``); only kinds the item lacks."""
-    pieces = [(u, text) for u, text in pieces if "://" in text]  # no address, no link: most paragraphs
+    pieces = [(u, text) for u, text in pieces if "://" in text or "github.com/" in text]  # no address, no link
     if not pieces:
         return []
     have = {link.kind for link in links if link.url}
@@ -492,16 +514,21 @@ def _prose_links(ctx: _Ctx, pieces: list[tuple[Unit, str]], links: list[Link]) -
     for u, text in pieces:
         if u.kind not in ("paragraph", "list", "quote"):
             continue
+        prev = ""
         for sentence in re.split(r"(?<=[.!?。])\s+|\n", text):
             for m in _PROSE_LINK.finditer(sentence):
-                url = (m.group("url") or m.group("bare") or "").rstrip(".,;:")
+                url = (m.group("url") or m.group("bare") or (m.group("host") and "https://" + m.group("host")) or "").rstrip(".,;:")
                 label = m.group("label") or ""
                 if m.group("bare") and sentence[max(0, m.start() - 2):m.start()].endswith("]("):
                     continue
+                if label.strip().lower() in _HERE:  # ``설명 영상은 [여기](…)에서``: the words before name the link
+                    before = re.sub(r"[은는이가을를의]$", "", (prev + " " + sentence[:m.start()]).split()[-1]) \
+                        if (prev + sentence[:m.start()]).split() else ""
+                    label = before if before and names_link(before) else label
                 if label and names_link(label):
                     words = [w for w in re.split(r"\s+", label) if is_link_label(w)]
                     kind = kind_for(words[0] if words and not is_link_label(label) else label, url)
-                elif "github.com/" in url and _CODE_WORDS.search(sentence.replace(url, "")):
+                elif "github.com/" in url and _CODE_WORDS.search(sentence.replace(m.group(0), "")):
                     kind = LinkKind.CODE
                 elif m.group("bare") and url_kind(url) is LinkKind.MODEL and _MODEL_WORDS.search(sentence.replace(url, "")):
                     kind = LinkKind.MODEL  # ``The model is available at https://huggingface.co/…``
@@ -513,6 +540,12 @@ def _prose_links(ctx: _Ctx, pieces: list[tuple[Unit, str]], links: list[Link]) -
                 elif kind is LinkKind.MODEL and url not in urls:
                     urls.add(url)
                     found.append(Link(kind, label or "모델", url, ctx.loc(u.start)))
+                elif label and names_link(label) and kind not in (LinkKind.PAPER, LinkKind.CODE, LinkKind.TWEET) \
+                        and url not in urls and kind not in have:
+                    have.add(kind)  # ``[데모 페이지](…)``, ``[슬라이드 PDF](…)`` named in a sentence: the item's link
+                    urls.add(url)
+                    found.append(Link(kind, label, url, ctx.loc(u.start)))
+            prev = sentence
     return found
 
 
@@ -528,6 +561,11 @@ def _closing_words_out(ctx: _Ctx, pieces: list[tuple[Unit, str]]) -> list[tuple[
             builder.add(u)
         ctx.blocks.append(builder.build())
     return pieces[:cut]
+
+
+def _told(pieces: list[tuple[Unit, str]]) -> int:
+    """How many pieces hold more than labelled title lines (``Original title: …``)."""
+    return sum(1 for _, t in pieces if not all(_TITLE_LINE.match(line) for line in t.split("\n") if line.strip()))
 
 
 def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Paper:
@@ -568,8 +606,10 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Pape
             ad_open = not any(AD_CLOSE.search(ln) for ln in lines)
             continue
         if u.kind == "hr":
-            after_rule = bool(pieces) or after_rule
+            after_rule = bool(pieces) or after_rule or item.pattern == "list"  # a rule after a list ends its last item
             continue
+        if u.kind == "paragraph" and _TEXT_RULE.match(lines[0]):
+            after_rule = bool(pieces) or after_rule  # ``────────`` in a plain-text mail: what follows is not the paper's
         if u.kind == "heading" and item.pattern == "list" and not after_rule:
             after_rule = True  # a section heading after a list of papers ends the list's last paper
         if AD_OPEN.match(lines[0]):
@@ -603,7 +643,8 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Pape
         links.extend(found)
         if text:
             pieces.append((u, text))
-        if found and len(pieces) > (1 if text else 0):
+        if found and len(pieces) > (1 if text else 0) and _told(pieces) > (1 if text else 0):
+            # ``Original title: …`` above the links is no text before them
             trailing = True
             links_last = not text
     if current is not None:
@@ -617,13 +658,15 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Pape
             links[:0] = [ctx.link(r, item.heading_line) for r in ctx.info.links(item.heading_line) or ()]
         found, pieces = _title_from_body(pieces)
         heading = found or heading
-    title_ko, title_en = split_title(title_text(heading), ctx.lang)
+    talk = _TALK_NUMBER.match(strip_decoration(heading))  # ``📌 발표 1 — Title``: the talk number is no title
+    titled = strip_decoration(heading)[talk.end():] if talk else heading
+    title_ko, title_en = split_title(title_text(titled), ctx.lang)
     named, pieces = _title_lines(pieces)
     if ctx.lang != "en" and item.pattern != "table":  # a table row's other cells are its summary, not titles
         if named.get("en"):
             title_en = named["en"]  # the heading is then the Korean title, less an English part it repeats
-            whole = title_text(strip_decoration(heading))
-            if title_ko is None and has_hangul(heading) or title_ko and whole.endswith(title_ko) \
+            whole = title_text(strip_decoration(titled))
+            if title_ko is None and has_hangul(titled) or title_ko and whole.endswith(title_ko) \
                     and not _same_text(whole[: -len(title_ko)].rstrip(" :：—–-"), title_en):
                 title_ko = whole  # ``DeepSeek-OCR: 한국어 부제`` with 원제 ``DeepSeek-OCR: …``: the name is kept
             if title_ko and not has_hangul(title_ko):
@@ -635,8 +678,10 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Pape
         if title_ko and not named.get("en") and not (title_en and named.get("ko")):
             english, pieces = _subtitle(pieces, "en")
             if english is not None:
-                title_ko, title_en = title_text(strip_decoration(heading)), english
-        if title_en and not title_ko and not named.get("ko"):
+                title_ko, title_en = title_text(strip_decoration(titled)), english
+        described = item.pattern == "list" and bool(item.rest) and bool(item.heading_links) \
+            and bool(pieces) and pieces[0][1].startswith(item.rest)  # ``- [Title](url) — 한 줄 설명``
+        if title_en and not title_ko and not named.get("ko") and not described:
             korean, pieces = _subtitle(pieces, "ko")
             title_ko = korean or title_ko
     links.extend(_prose_links(ctx, pieces, links))
@@ -705,8 +750,8 @@ def _report_unsafe(ctx: _Ctx, units: tuple[Unit, ...]) -> None:
     """An error for every link, image or autolink target with a dangerous scheme, wherever it is."""
     code = {i for u in units if u.kind == "code" for i in range(u.start, u.end)}
     for i, line in enumerate(ctx.info.lines):
-        if i in code:
-            continue
+        if i in code or "](" not in line and "<" not in line and "]:" not in line:
+            continue  # every link, autolink and reference definition has one of these
         for target in unsafe_targets(line):
             ctx.problem(i, Severity.ERROR, f"unsafe link target {target[:60]!r}",
                         "use an https:// address or remove the link; it is shown as plain text")
@@ -718,7 +763,8 @@ def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Prob
     forwarded = unwrap_forward(body.split("\n")) if "orward" in body or "메시지" in body else None
     if forwarded is not None:  # a newsletter forwarded by mail: the newsletter is the document
         body = "\n".join(forwarded)
-    long_blanks, html, notes = bool(_LONG_BLANKS.search(body)), has_html(body), "[^" in body
+    long_blanks = (" " * 40 in body or "\t" in body) and bool(_LONG_BLANKS.search(body))  # ``in`` first: cheap
+    html, notes = has_html(body), "[^" in body
     # The rewrites below keep every line where it is and leave code alone, so one look at the code lines serves all.
     code = code_lines(body) if long_blanks or html or notes else set()
     if long_blanks:  # kept out of every line heuristic: runs of blanks only matter in code
@@ -729,10 +775,17 @@ def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Prob
     if notes:
         lines = inline_footnotes(lines, code)
         body = "\n".join(lines)
+    known = code if long_blanks or html or notes else None
+    chat = unwrap_chat(lines, lambda: known if known is not None else code_lines(body)) if _CHATTY.search(body) else None
+    if chat is not None:  # a pasted group chat: senders and times off, each shared item under a heading
+        lines = chat.lines
+        body = "\n".join(lines)
     ctx = _Ctx(src, LineInfo(lines), lang)
     units = to_units(body)
     choice = find_items(units, ctx.info, src.body_offset)
     layout = choice.layout
+    if chat is not None and chat.replies:
+        layout = move_replies(layout, chat.replies)  # ``아침에 공유한 거 코드도 있네요 …``: to the sender's item
     front = _front(ctx, layout.before)
     items = list(layout.items)
     built = [_paper(ctx, item, n, n == len(items)) for n, item in enumerate(items, start=1)]
@@ -740,9 +793,12 @@ def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Prob
     sections = _section_headings(ctx, units, {item.heading_line for item in items})
     kept: list[Paper] = []
     news: list[str] = []
-    for item, paper in zip(items, built, strict=True):
+    slots = {n for n, item in enumerate(items) if TIME_PREFIX.match(lines[item.heading_line])}
+    if sum(1 for n in slots if any(link.url for link in built[n].links)) < 2:
+        slots = set()  # a programme: time slots, most of them talks with their papers
+    for n, (item, paper) in enumerate(zip(items, built, strict=True)):
         section = next((text for line, text in reversed(sections) if line < item.heading_line), None)
-        reason = news_reason(paper, lines[item.heading_line], legend, section)
+        reason = news_reason(paper, lines[item.heading_line], legend, section, slot=n in slots)
         if reason is not None:
             ctx.blocks.append(Block(BlockKind.NEWS, paper.body, paper.location, paper.heading, links=paper.links))
             news.append(f"{paper.location}: {paper.heading[:50]!r} is no paper ({reason})")
@@ -760,6 +816,10 @@ def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Prob
             ctx.problem(line0, Severity.WARNING, f"paper {paper.position} has an empty heading",
                         "write the paper's title on the item's first line")
     _check_numbers(ctx, layout)
+    for line0 in chat.loose if chat is not None else ():
+        ctx.problem(line0, Severity.WARNING, "a chat reply adds a code link without saying which shared paper it is for; "
+                    "it was kept with the item before it",
+                    "check which paper the link belongs to, and move it under that paper")
     _report_unsafe(ctx, units)
     if not papers:
         ctx.problem(0 if not units else units[0].start, Severity.ERROR, "no paper items found",

@@ -36,6 +36,10 @@ def layout_report(choice: Choice, path: str, offset: int, papers: tuple[Paper, .
                                round(c.score.total, 2), c.score.explain(), c.layout.notes)
 
     candidates = tuple(report(c) for c in choice.candidates)
+    if candidates and choice.layout.notes != choice.candidates[0].layout.notes:  # what the steps after scoring did
+        best = candidates[0]
+        candidates = (CandidateReport(best.rule, best.items, best.first_lines, best.score, best.terms,
+                                      choice.layout.notes),) + candidates[1:]
     other = choice.runner_up
     kept = {p.location.line for p in papers}
     items = tuple(ItemOrigin(i.pattern, Location(path, i.heading_line + offset + 1), i.heading)

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from .finder import BOLD_OPEN, Finder, plain_head, starts_with_bold_name
 from .metadata import parse_header_lines
-from .titles import NUMBER_RE, is_sentence, plain, strip_decoration
+from ..model import LinkKind
+from .links import url_kind
+from .titles import NUMBER_RE, is_sentence, number_of, plain, strip_decoration
 
 __all__ = ["Filter", "FILTERS", "COMMON", "run_filters", "SECTION_LABEL"]
 
@@ -181,6 +183,20 @@ def trim(f: Finder, starts: list[int]) -> list[int]:
     return starts[first:last + 1]
 
 
+def unnumbered_lead(f: Finder, starts: list[int]) -> list[int]:
+    """Drop a first start without a number when every other start is numbered from 1 on and its section has no
+    paper link: the post's subtitle or a section over its byline (``## 도구를 쓰는 에이전트에서 …`` above
+    ``## 1. [Title](…)``), whose only links are the writer's profile."""
+    if len(starts) < 3 or NUMBER_RE.match(f.head_text(starts[0])):
+        return starts
+    numbers = [NUMBER_RE.match(f.head_text(k)) for k in starts[1:]]
+    if not all(numbers) or [number_of(m) for m in numbers if m] != list(range(1, len(starts))):
+        return starts
+    lines = range(f.units[starts[0]].start, f.units[starts[1]].start)
+    papers = any(link.url and url_kind(link.url) is LinkKind.PAPER for i in lines for link in f.info.links(i) or ())
+    return starts if papers else starts[1:]
+
+
 @dataclass(frozen=True)
 class Filter:
     """One named filter over item starts."""
@@ -198,10 +214,11 @@ FILTERS: tuple[Filter, ...] = (
     Filter("strip_named_edges", strip_named_edges),
     Filter("merge_pairs", merge_pairs),
     Filter("trim", trim),
+    Filter("unnumbered_lead", unnumbered_lead),
 )
 """Every filter, in the order they run when a rule asks for several."""
 
-COMMON: tuple[str, ...] = ("drop_labels", "strip_named_edges", "merge_pairs", "trim")
+COMMON: tuple[str, ...] = ("drop_labels", "strip_named_edges", "merge_pairs", "trim", "unnumbered_lead")
 """The filters most start-based rules run."""
 
 

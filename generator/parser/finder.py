@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 
 from ..model import BlockKind
 from .blocks import AD_CLOSE, AD_OPEN, classify
-from .links import RawLink, is_link_label, parse_link_line, split_trailing_links, title_link
+from .links import RawLink, is_link_label, only_extras, parse_link_line, split_trailing_links, title_link
 from .metadata import is_header_key
 from .titles import NUMBER_RE, ORG_TAGS, has_hangul, is_sentence, number_of, strip_decoration
 from .tokens import MARKER_RE, ListItem, Unit
 
 __all__ = ["LineInfo", "ItemSpan", "Layout", "Finder", "BOLD_OPEN", "WHOLE_BOLD", "plain_head",
-           "starts_with_bold_name", "is_whole_bold", "titled_item", "link_item", "after_lead_link", "plain_title_line",
-           "TITLE_FIELD", "LABEL_LINE"]
+           "starts_with_bold_name", "is_whole_bold", "titled_item", "link_item", "link_item_url", "after_lead_link", "plain_title_line",
+           "TITLE_FIELD", "LABEL_LINE", "TIME_PREFIX"]
 
 _PARTICLE = re.compile(
     r"^(?:은|는|이|가|을|를|의|에|에서|와|과|로|으로|란|이란|도|만|까지|부터|에게|처럼|보다|라는|이라는|(?:이)?다)(?=[\s,.]|$)"
@@ -57,10 +57,14 @@ def after_lead_link(text: str) -> tuple[RawLink | None, str]:
     return None, text
 
 
-_TIME_PREFIX = re.compile(r"^\d{1,2}:\d{2}\s*(?:[-–—~]\s*(?:\d{1,2}:\d{2}\s*)?)?[-–—|·]?\s*")
+TIME_PREFIX = _TIME_PREFIX = re.compile(r"^\d{1,2}:\d{2}\s*(?:[-–—~]\s*(?:\d{1,2}:\d{2}\s*)?)?[-–—|·]?\s*")
 """A time slot before a title: ``10:30 — Title``, ``10:30-11:00 Title``."""
 _ARXIV_TAIL = re.compile(r"\s*[—–\-|·,]?\s*[(\[]?\s*arxiv\s*:\s*(?P<id>\d{4}\.\d{4,5})(?:v\d+)?\s*[)\]]?\s*$", re.IGNORECASE)
 """An arXiv id written after a title: ``Magistral — arXiv:2506.10910``."""
+_URL_TAIL = re.compile(r"(?<=\S)\s*(?:\s[—–|·-]\s*<?(?P<url>https?://[^\s<>()\[\]]+)>?"
+                       r"|(?<!\])[(（]\s*<?(?P<inner>https?://[^\s<>()\[\]]+)>?\s*[)）])\s*$")
+"""A bare address written after a title and a dash or in parentheses: ``Gemini CLI 코드 구조 — https://github.com/…``,
+``Better Data Mixtures (https://arxiv.org/abs/…)``."""
 
 
 def plain_title_line(line: str) -> bool:
@@ -139,6 +143,14 @@ def link_item(text: str) -> bool:
     return len(label) >= 4 and not label.startswith("!")
 
 
+def link_item_url(text: str) -> str | None:
+    """The address of a one-line link item (:func:`link_item`), else ``None``."""
+    if not link_item(text):
+        return None
+    m = _LINKED_TITLE.match(_strip_lead(text))
+    return m.group("url") if m else None
+
+
 def titled_item(it: ListItem, info: LineInfo) -> bool:
     """A bullet item that can be a paper: it opens with a bold name, with a title link
     (``- 🔬 [Lab] [Title](url)``), or with a title line (not a sentence) followed by body blocks."""
@@ -176,7 +188,10 @@ class LineInfo:
     def links(self, i: int) -> list[RawLink] | None:
         """Links of line ``i`` when it is a link line."""
         if i not in self._links:
-            self._links[i] = parse_link_line(self.lines[i]) if self.lines[i].strip() else None
+            found = parse_link_line(self.lines[i]) if self.lines[i].strip() else None
+            if found and self.lines[i].startswith("#") and not any(link.url for link in found):
+                found = None  # ``### Abstract``: a section heading, not a link line without its address
+            self._links[i] = found
         return self._links[i]
 
     def unit_has_links(self, unit: Unit) -> bool:
@@ -199,7 +214,7 @@ class LineInfo:
             return False
         if any(self.links(i) for i in range(unit.start, unit.end)):
             return True
-        if unit.kind == "paragraph":
+        if unit.kind in ("paragraph", "heading"):  # ``### Title [논문](…)``: a heading's own link group
             return split_trailing_links(self.text(unit.end - 1), strict=True) is not None
         if unit.kind == "list":  # one-line link items: ``- [Title](https://…)``
             return any(link_item(self.text(it.start)) for it in unit.items)
@@ -269,8 +284,10 @@ def split_heading(text: str, *, name_style: bool) -> tuple[str, tuple[RawLink, .
     m = _LINKED_TITLE.match(text)
     if m and not is_link_label(m.group("label")):
         # The title is itself the link: ``### [Title](https://arxiv.org/…)`` / ``**[Title](url)**``.
-        heading, links, rest = split_heading(m.group("rest").strip(" \t·|-–—"), name_style=name_style) \
-            if m.group("rest").strip(" \t·|-–—") else ("", (), "")
+        after = m.group("rest").strip(" \t·|-–—")
+        if after and only_extras(after):
+            after = ""  # ``[Title](url) → [[메모/요약]]``, ``[Title](url) ⭐ 120``: no part of the title
+        heading, links, rest = split_heading(after, name_style=name_style) if after else ("", (), "")
         if heading and not links and not rest and not re.match(r"^\s*[-–—:：·|]", m.group("rest")):
             return f"{m.group('label')} {heading}".strip(), (title_link(m.group("label"), m.group("url")),), ""
         if heading and not links and not rest:  # ``[Title](url) — 한 줄 설명``: the rest is body text
@@ -384,7 +401,7 @@ class Finder:
         extra = 1
         nxt = head_line + 1
         # A long plain-text title wrapped onto an indented line of the same paragraph.
-        if pattern in ("delimiter", "numbered", "list") and "**" not in text and nxt < head_unit.end \
+        if pattern in ("delimiter", "numbered", "list", "marker") and "**" not in text and nxt < head_unit.end \
                 and not self.info.links(nxt) and re.match(r"^[ \t]{2,}\S", self.info.lines[nxt]) \
                 and not is_sentence(text) and "](" not in text and len(self.info.lines[nxt].strip()) <= 120 \
                 and (text.count("(") > text.count(")") or not LABEL_LINE.match(self.info.lines[nxt])) \
@@ -402,6 +419,10 @@ class Finder:
         if arxiv and heading[:arxiv.start()].strip():
             links = links + (title_link("arXiv", f"https://arxiv.org/abs/{arxiv.group('id')}"),)
             heading = heading[:arxiv.start()].strip()
+        bare = _URL_TAIL.search(heading) if "://" in heading else None
+        if bare and heading[:bare.start()].strip() and not links:
+            links = links + tuple(parse_link_line(bare.group("url") or bare.group("inner")) or ())  # ``Title — https://…``
+            heading = heading[:bare.start()].strip()
         if not rest and pattern == "list" and len(heading) <= 500:
             m = _TITLE_THEN_SUMMARY.match(heading)
             if m and has_hangul(m.group("summary")) and not has_hangul(m.group("title")) \

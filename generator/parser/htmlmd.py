@@ -264,7 +264,19 @@ def html_to_markdown(body: str, code_lines: set[int]) -> str:
         else:
             chunk.append(line)
     flush()
+    if not _HEADED.search(body):
+        for i, line in enumerate(lines):
+            if i not in code_lines and _BOLD_BLOCK.match(line) and _WHOLE_BOLD.match(out[i].strip()):
+                out[i] = "#### " + out[i].strip()[2:-2].strip()  # ``<p><b>1. Title</b></p>``: a title of its own
     return "\n".join(out)
+
+
+_HEADED = re.compile(r"<h[1-6]\b|^ {0,3}#{1,6}\s", re.IGNORECASE | re.MULTILINE)
+_BOLD_BLOCK = re.compile(r"^\s*(?:<(?:p|div)\b[^>]*>\s*)+<(b|strong)\b[^>]*>[^<]{2,200}</\1>\s*(?:</(?:p|div)>\s*)+$",
+                         re.IGNORECASE)
+"""A line that is one HTML paragraph holding only bold text: in an export without headings, its section title.
+Markdown would run it into the paragraphs around it (an export puts no blank line between its ``<p>`` lines)."""
+_WHOLE_BOLD = re.compile(r"^\*\*[^*]+\*\*$")
 
 
 _CODE_SPAN = re.compile(r"(`+)[^`]*?\1")

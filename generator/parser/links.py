@@ -23,7 +23,7 @@ from ..sources import is_unsafe_url
 from .mdsyntax import LINK_DEST, LINK_TEXT, LINK_TITLE
 from .metadata import is_header_key
 
-__all__ = ["RawLink", "parse_link_line", "split_trailing_links", "kind_for", "is_link_label", "title_link", "url_kind", "names_link"]
+__all__ = ["RawLink", "only_extras", "parse_link_line", "split_trailing_links", "kind_for", "is_link_label", "title_link", "url_kind", "names_link"]
 
 _LABELS: dict[str, LinkKind] = {}
 for _kind, _words in {
@@ -65,7 +65,7 @@ _ENTRY = re.compile(
     r"|(?P<ll>" + _KEYED_ALT + r")\s*\**\s*[:：]\s*\**\s*<?(?P<lu>" + _URL + r"|" + _SCHEMELESS + r")>?"
     r"|(?P<lp>" + _KEYED_ALT + r")\s*[(（]\s*(?P<lpu>(?:https?://|www\.)[^\s|<>\"'()（）]+(?:\([^\s()]*\)[^\s|<>\"'()（）]*)*)\s*[)）]"
     r"|(?P<ax>arxiv\s*:\s*(?P<axid>\d{4}\.\d{4,5})(?:v\d+)?)(?![\w/])"
-    r"|(?<![^\s|·•,/])(?P<gl>[^\W\d_](?:[^:：|·•\[\]()<>*\n👉]|(?<=\S)·(?=\S)){0,24}?)\s*(?:[:：]|👉)\s*<?(?P<gu>https?://[^\s|<>\"']+)>?"
+    r"|(?<![^\s|·•,/])(?P<gl>\d{0,2}[^\W\d_](?:[^:：|·•\[\]()<>*\n👉→]|(?<=\S)·(?=\S)){0,24}?)\s*(?:[:：]|👉|→)\s*<?(?P<gu>https?://[^\s|<>\"']+)>?"
     r"|(?P<bu>" + _URL + r")"
     r"|(?<![\w])(?P<pl>(?:" + _PLAIN_ALT + r")" + _SUFFIX + r")(?![\w])",
     re.IGNORECASE,
@@ -102,6 +102,8 @@ _HOSTS: tuple[tuple[str, LinkKind], ...] = (
 _STRONG_HOST = (LinkKind.PAPER, LinkKind.TWEET, LinkKind.DATASET)
 """Hosts whose kind outweighs a vague label (``[HF](https://huggingface.co/papers/…)`` is the paper)."""
 _VAGUE_LABEL = (LinkKind.MODEL, LinkKind.OTHER, LinkKind.PROJECT, LinkKind.DEMO, LinkKind.BLOG)
+_NOT_PAPER = frozenset({"슬라이드", "slides", "발표자료", "포스터", "poster", "영상", "video"})
+"""Labels that say what a link is even when it is a PDF or a video host (``[슬라이드](….pdf)`` is no paper)."""
 _EXTRAS = re.compile(
     r"\[\[[^\[\]]*\]\](?!\()"  # a wiki link ``[[메모/논문]]``
     r"|(?:👍|⭐|★|☆|🔥|❤️?|♥|💬|⬆️?|▲|🤗)\s*(?:\*\*|__)?[\d.,]+\s*[kKmM천만]?(?:\*\*|__)?"  # ``👍 123``, ``⭐ 1.2k``
@@ -183,7 +185,7 @@ def kind_for(label: str, url: str | None) -> LinkKind:
     host = url_kind(url) if url else LinkKind.OTHER
     if key in _LABELS:
         kind = _LABELS[key]
-        if url and kind in _VAGUE_LABEL and (host in _STRONG_HOST or kind is LinkKind.OTHER):
+        if url and kind in _VAGUE_LABEL and (host in _STRONG_HOST or kind is LinkKind.OTHER) and key not in _NOT_PAPER:
             return host if host is not LinkKind.OTHER else kind
         return kind
     return host
@@ -198,12 +200,17 @@ def _clean_url(url: str) -> str:
     return url
 
 
+_PLAIN_HTTP = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d{1,5})?(?:[/?#][!-~]*)?", re.IGNORECASE)
+"""An ``http(s)`` address of plain ASCII with an ordinary host: no scheme trick, entity or bracket can hide in it, so
+:func:`~generator.sources.is_unsafe_url` need not be asked."""
+
+
 def _make(label: str, target: str | None) -> RawLink:
     label = _LABEL_EMPHASIS.sub("", label).strip()  # ``[**Title**](…)``: the label is the text, not its marks
     if target is None:
         return RawLink(kind_for(label, None), label, None)
     target = _clean_url(target)
-    if is_unsafe_url(target):
+    if not (_PLAIN_HTTP.fullmatch(target) and "&" not in target) and is_unsafe_url(target):  # most are plainly safe
         return RawLink(kind_for(label, None), label, None, unsafe=target)
     url = target if re.match(r"^https?://[^\s/]+\.[^\s]*", target, re.IGNORECASE) else None
     return RawLink(kind_for(label, url), label or (url or ""), url)
@@ -302,6 +309,12 @@ def parse_link_line(line: str) -> list[RawLink] | None:
     return entries
 
 
+def only_extras(text: str) -> bool:
+    """True when ``text`` holds nothing but what may follow a link without being text: vote counts, arrows, wiki-style
+    notes (``⭐ 120``, ``→ [[메모/요약]]``)."""
+    return bool(_EXTRA_HINT.search(text)) and not _EXTRAS.sub(" ", text).strip(" \t·|/,-–—")
+
+
 def split_trailing_links(line: str, *, strict: bool) -> tuple[str, list[RawLink]] | None:
     """Split a trailing Markdown link group off ``line`` (cached: every candidate layout asks again)."""
     return _split_trailing_links(line, strict)
@@ -316,6 +329,8 @@ def _split_trailing_links(line: str, strict: bool) -> tuple[str, list[RawLink]] 
     """
     if "[[" in line:
         line = _WRAPPED_LINK.sub(r"\1", line)
+    if "[![" in line:
+        line = _LINKED_IMAGE.sub(r"[\1](", line)  # a linked badge (``[![Star](…svg)](https://github.com/…)``)
     if len(line) > 2000:
         return None
     if not line.rstrip().endswith(")"):

@@ -14,12 +14,12 @@ __all__ = ["HeaderLines", "parse_date", "parse_header_lines", "merge_headers", "
 _KEYS: dict[str, str] = {}
 for _field, _names in {
     "author": ("author", "by", "저자", "작성자", "글쓴이", "필자", "보낸 사람", "보낸사람", "발신자", "from", "sender", "에디터", "editor",
-               "편집", "편집자", "편집인", "글", "발행인", "written by", "정리", "작성", "엮은이", "엮음", "큐레이션",
+               "편집", "편집자", "편집인", "글", "글/사진", "글·사진", "발행인", "written by", "정리", "작성", "엮은이", "엮음", "큐레이션",
                "큐레이터", "기록", "curated by", "compiled by", "정리한 사람", "글·정리", "글/정리", "정리·글", "번역·정리",
                "번역", "역자", "옮긴이"),
-    "url": ("url", "원문", "원문 링크", "원문 보기", "원문보기", "원본", "출처", "source", "link", "링크", "original",
+    "url": ("url", "원문", "원문 링크", "원문 주소", "글 주소", "원문 보기", "원문보기", "원본", "출처", "source", "link", "링크", "original",
             "original post", "웹에서 보기", "웹 버전", "view online", "web version", "read online", "permalink",
-            "원문 스레드", "원본 스레드", "원본 글", "스레드", "이 페이지", "페이지 주소", "브라우저에서 보기", "view in browser", "온라인으로 읽기", "온라인에서 보기", "온라인 버전",
+            "원문 스레드", "원본 스레드", "웹에서 읽기", "원본 글", "스레드", "이 페이지", "페이지 주소", "브라우저에서 보기", "view in browser", "온라인으로 읽기", "온라인에서 보기", "온라인 버전",
             "웹으로 보기"),
     "title": ("제목", "title", "subject", "issue"),
     "date": ("발행일", "발행 일자", "날짜", "date", "게시일", "작성일", "발송일", "보낸 날짜", "published", "sent", "발행",
@@ -88,12 +88,20 @@ class HeaderLines:
 _SEGMENTS = re.compile(r"\s+[·|•/]\s+|\s+[-–—]\s+(?=\S+\s*[:：])")
 """Separators of several header fields written on one line (``2025-11-09 · 정리: 박서연``)."""
 _LEAD_SYMBOLS = re.compile(r"^(?:[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d>]\s*)+")
-_KEY_DOT = re.compile(r"^(글|정리|편집|작성|번역|발행인|에디터)\s*·\s*(?=\S)")
+_KEY_DOT = re.compile(r"^(글|정리|편집|작성|번역|발행인|에디터)\s*·\s*(?=\S)(?![^:：]{1,6}[:：])")
 _BY = re.compile(r"^(?:by|글|written by)\s+(?P<name>[^:：]{1,40})$", re.IGNORECASE)
+
+
+_KEYED_LINK = re.compile(r"^\[(?P<label>[^\]\n]{1,24})\]\((?P<url>https?://[^()\s]+)\)$")
+_SIGNED = re.compile(r"^(?P<name>[가-힣]{2,5})\s*(?:드림|올림)$")
+"""A Korean sign-off in a byline: ``정다은 드림``."""
 
 
 def _segment(text: str) -> tuple[str, str] | None:
     """One header field: ``Key: value`` with a known key, a bare date, or ``by Name`` → ``(field, value)``."""
+    link = _KEYED_LINK.match(text.strip())
+    if link and _KEYS.get(re.sub(r"\s+", " ", link.group("label").strip().lower())) == "url":
+        return "url", link.group("url")  # ``[웹에서 읽기](https://…)`` in a byline
     text = _LEAD_SYMBOLS.sub("", text.strip())  # ``✍️ 작성자: …``, ``📅 2025-06-29``
     m = _HEADER.match(re.sub(r"^(\*\*|__)(.+)\1$", r"\2", text.strip()))
     if m and re.search(r"\d$", m.group("key")) and m.group("value")[:1].isdigit():
@@ -111,6 +119,9 @@ def _segment(text: str) -> tuple[str, str] | None:
     by = _BY.match(text.strip())
     if by:
         return "author", by.group("name").strip()
+    signed = _SIGNED.match(text.strip())
+    if signed:
+        return "author", signed.group("name")  # ``정다은 드림``
     bare = re.sub(r"\s*[(（][^()（）]{1,6}[)）]\s*$|\s+\d{1,2}:\d{2}(?::\d{2})?$|\s*[월화수목금토일]요일$", "",
                   text.strip().strip("*_"))
     if parse_date(bare) and len(re.sub(r"[\d\s.\-/년월일]", "", bare)) <= 3:
@@ -180,10 +191,12 @@ def parse_header_lines(lines: list[str], *, title_line: bool = False) -> HeaderL
     if author:
         author = re.sub(r"\s*<[^>]*>\s*", " ", author).strip().strip('"') or author
         author = re.sub(r"\s*[(（][^()（）]{1,20}[)）]$", "", author).strip() or author  # ``박서연 (운영진)``
+        author = re.sub(r"^(\*\*|__)(?P<name>[^*_]+)\1$", r"\g<name>", author)  # ``작성자 **박준혁**``
+        author = re.sub(r"^@(?=[\w.-]+$)", "", author)  # ``작성: @hyejin-k``: a handle, its ``@`` no part of the name
     url = found.get("url")
     if url:
         m = re.search(r"https?://[^\s<>)\]]+", url)
-        url = m.group(0) if m else None
+        url = m.group(0).rstrip("*_") if m else None  # ``*원문: https://…*``: the emphasis is no part of it
     date_text = found.get("date")
     return HeaderLines(
         title=found.get("title"), author=author, url=url,

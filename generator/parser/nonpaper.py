@@ -27,6 +27,7 @@ from .titles import NUMBER_RE
 __all__ = ["Legend", "find_legend", "is_legend_lines", "news_reason", "lead_marker"]
 
 _PAPER_WORDS = re.compile(r"^(?:논문|연구|페이퍼|paper|papers|research|preprint|arxiv)", re.IGNORECASE)
+_ANY_PAPER_WORD = re.compile(r"논문|연구|페이퍼|paper|research|preprint|arxiv", re.IGNORECASE)
 _OTHER_WORDS = re.compile(r"블로그|뉴스|소식|기사|발표|출시|제품|오픈\s*소스|릴리스|릴리즈|도구|툴|행사|공지|읽을거리|영상|"
                           r"blog|news|release|product|tool|event|announce|open[- ]?source|video|post", re.IGNORECASE)
 _PAIR = re.compile(r"(?P<mark>(?:[\u2600-\u27bf\U0001f000-\U0001faff])[\ufe0f\u200d\U0001f3fb-\U0001f3ff"
@@ -42,8 +43,11 @@ _SECTION_WORDS = re.compile(r"뉴스|소식|블로그|읽을거리|업계|행사
 _LAUNCH = re.compile(r"출시|발표|정식\s*공개|공개$|계약|체결|인수|투자\s*유치|런칭|론칭|업데이트|서비스\s*시작|"
                      r"\blaunch(?:es|ed)?\b|\breleases?\b|\bannounc|\bintroducing\b|\bnow available\b|\bunveil",
                      re.IGNORECASE)
-_DISCLAIMER = re.compile(r"논문은\s*아니|논문이\s*아니|논문이\s*아닌|블로그\s*(?:글|포스트)|뉴스\s*기사|보도\s*자료|"
+_DISCLAIMER = re.compile(r"논문(?:은|이)\s*아[니닌]|논문(?:은|이)?\s*아님|블로그\s*(?:글|포스트)|뉴스\s*기사|보도\s*자료|"
                          r"not\s+a\s+paper|blog\s+post", re.IGNORECASE)
+_WRITE_UP = re.compile(r"(?:정리한|작성한|쓴|긴|읽을\s*만한)\s*(?:긴\s*)?(?:글|포스트|에세이)(?=[\s.,!이을은입]|$)|\blong\s+(?:read|post|essay)\b",
+                       re.IGNORECASE)
+"""Words of a text that calls its item a write-up (``…를 정리한 긴 글``), said of an item without a paper link."""
 _NEWS_HOST = re.compile(r"(?:^|\.)(?:theverge|techcrunch|reuters|bloomberg|wired|zdnet|venturebeat|cnbc|nytimes|wsj|ft|"
                         r"theinformation|arstechnica|engadget|etnews|zdnet\.co|yna|hani|chosun|joongang|donga|aitimes|"
                         r"bloter|itworld|news\.hada|geeknews)\.", re.IGNORECASE)
@@ -83,8 +87,8 @@ def is_legend_lines(lines: list[str]) -> bool:
     """True when ``lines`` are a legend: at least two marker–meaning pairs, a paper one among them, and no
     link (``🔬 = 논문, 📰 = 뉴스``; ``범례: …``; a ``| 🔬 | 논문 |`` table)."""
     text = " ".join(lines)
-    if "](" in text or "://" in text or len(text) > 400:
-        return False
+    if "](" in text or "://" in text or len(text) > 400 or not _ANY_PAPER_WORD.search(text):
+        return False  # a paper pair needs a paper word: most blocks have none
     pairs = _pairs(text)
     return len(pairs) >= 2 and True in pairs.values() and False in pairs.values() and (
         bool(_LEGEND_WORD.match(lines[0])) or len(re.sub(r"[\s|:=,·/\-–—]", "", text)) <= 12 * len(pairs) + 12)
@@ -135,9 +139,13 @@ def _news_url(url: str) -> bool:
         or re.search(r"/(?:blog|news|press|newsroom|index)/", path + "/") is not None
 
 
-def news_reason(paper: Paper, raw_heading: str, legend: Legend | None, section: str | None) -> str | None:
+def news_reason(paper: Paper, raw_heading: str, legend: Legend | None, section: str | None, *,
+                slot: bool = False) -> str | None:
     """Why the item is not a paper (``legend marker 📰``, ``tag``, ``section '뉴스'``, ``wording``,
-    ``news or blog hosts``), or ``None`` when it is one."""
+    ``news or blog hosts``, a programme slot without links), or ``None`` when it is one (``slot``: the item is a time
+    slot of a programme whose other slots carry papers)."""
+    if slot and not any(link.url for link in paper.links):
+        return "a programme slot without any link"
     mark = lead_marker(raw_heading)
     if legend is not None and mark in legend.marks:
         return None if legend.marks[mark] else f"legend marker {mark}"
@@ -152,10 +160,12 @@ def news_reason(paper: Paper, raw_heading: str, legend: Legend | None, section: 
         return None
     if section and _SECTION_WORDS.search(section):
         return f"in section {section[:30]!r}"
-    if urls and _DISCLAIMER.search(paper.body):
+    if urls and (_DISCLAIMER.search(paper.body) or _DISCLAIMER.search(paper.heading)):
         return "its text says it is no paper"
     if not urls or any(link.kind is LinkKind.CODE for link in urls):
         return None
+    if _WRITE_UP.search(paper.body):
+        return "its text calls it a write-up, no paper link"
     if _LAUNCH.search(paper.heading):
         return "launch wording in its heading, no paper link"
     return "only news or blog links" if all(_news_url(link.url or "") for link in urls) else None

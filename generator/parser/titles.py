@@ -72,10 +72,15 @@ def has_latin(text: str) -> bool:
     return bool(_LATIN.search(text))
 
 
+_WIKI_LINK = re.compile(r"\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]+))?\]\](?!\()")
+"""A wiki-style link (``[[Title]]``, ``[[note|Title]]``) as an Obsidian note writes headings; not ``[[Paper]](url)``."""
+
+
 @lru_cache(maxsize=8192)
 def plain(markdown: str) -> str:
     """Inline Markdown → plain text (links → their label, emphasis and code marks removed)."""
     text = _MD_IMAGE.sub("", markdown) if "![" in markdown else markdown  # a badge is no part of a title
+    text = _WIKI_LINK.sub(lambda m: m.group(2) or m.group(1), text) if "[[" in text else text  # ``[[Title]]``
     text = _MD_LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)
     text = _EMPH.sub("", text)
@@ -164,6 +169,11 @@ _LEAD_IN = re.compile(r"^(?P<ko>[^A-Za-z()]*(?:[\uac00-\ud7a3](?:의|에서)|[\u
 또:``) before a full English title with its own colon; the lead-in is prose, not the title in Korean."""
 
 
+_NAMED_ORIGINAL = re.compile(r"^(?P<ko>.+?)\s*(?:[—–|/·-]|[(（])\s*(?:원제|영문\s*제목|original\s+title|english\s+title)\s*[:：]?\s*"
+                             r"(?P<en>[^()（）]+?)\s*[)）]?$", re.IGNORECASE)
+"""A Korean title followed by its original: ``한국어 제목 — 원제 English Title``, ``한국어 제목 (원제: English Title)``."""
+
+
 def split_title(heading: str, lang: str = "ko") -> tuple[str | None, str | None]:
     """A plain-text heading → ``(title_ko, title_en)``. In English files the heading is the English title."""
     text = strip_decoration(heading).strip(" :")
@@ -171,6 +181,9 @@ def split_title(heading: str, lang: str = "ko") -> tuple[str | None, str | None]
         return None, None
     if lang == "en" or not has_hangul(text):
         return None, text
+    named = _NAMED_ORIGINAL.match(text)
+    if named and has_hangul(named.group("ko")) and not has_hangul(named.group("en")):
+        return named.group("ko").strip(), named.group("en").strip()  # ``한국어 제목 — 원제 English Title``
     lead_in = _LEAD_IN.match(text)
     if lead_in:  # ``카이밍 허 팀의 Back to Basics: …``: a Korean phrase that introduces an English title
         return None, lead_in.group("en")

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from markdown_it.tree import SyntaxTreeNode
 
 __all__ = ["ListItem", "Unit", "block_tokens", "to_units", "code_lines", "code_lines_of", "MARKER_RE"]
 
@@ -71,57 +70,76 @@ class Unit:
         return self.items[0].number if self.items else None
 
 
-def _span(node: SyntaxTreeNode, fallback: int) -> tuple[int, int]:
-    if node.map:
-        return node.map[0], node.map[1]
-    return fallback, fallback + 1
+def _closers(tokens: list[Token]) -> list[int]:
+    """Per token index, the index of the token that closes it (itself for a token that opens nothing)."""
+    close = list(range(len(tokens)))
+    stack: list[int] = []
+    for n, tok in enumerate(tokens):
+        if tok.nesting == 1:
+            stack.append(n)
+        elif tok.nesting == -1 and stack:
+            close[stack.pop()] = n
+    return close
 
 
-def _is_paragraph_over_rule(node: SyntaxTreeNode) -> bool:
+def _is_paragraph_over_rule(tokens: list[Token], n: int) -> bool:
     """A ``---`` "setext heading" that is really a paragraph followed by a rule: its text has several
     lines (a whole paper written as one paragraph) or holds links (a link line right above ``---``)."""
-    if node.markup != "-" or not node.map or not node.children:
+    tok = tokens[n]
+    if tok.markup != "-" or not tok.map or n + 1 >= len(tokens) or tokens[n + 1].type != "inline":
         return False
-    content = node.children[0].content
-    return node.map[1] - node.map[0] > 2 or "](" in content or "://" in content
+    content = tokens[n + 1].content
+    return tok.map[1] - tok.map[0] > 2 or "](" in content or "://" in content
 
 
-_KINDS = {"paragraph": "paragraph", "hr": "hr", "fence": "code", "code_block": "code", "html_block": "html",
-          "blockquote": "quote", "table": "table"}
-"""markdown-it block node type → unit kind (headings and lists are built below)."""
+_KINDS = {"paragraph_open": "paragraph", "hr": "hr", "fence": "code", "code_block": "code", "html_block": "html",
+          "blockquote_open": "quote", "table_open": "table"}
+"""markdown-it block token type → unit kind (headings and lists are built below)."""
 
 
-def _units(nodes: list[SyntaxTreeNode]) -> tuple[Unit, ...]:
+def _units(tokens: list[Token], close: list[int], start: int, stop: int) -> tuple[Unit, ...]:
+    """The units of the blocks among ``tokens[start:stop]`` (a flat token stream, read as the tree it encodes)."""
     out: list[Unit] = []
     last = 0
-    for node in nodes:
-        start, end = _span(node, last)
+    n = start
+    while n < stop:
+        tok = tokens[n]
+        nxt = close[n] + 1
+        if tok.nesting == -1 or tok.type == "inline":
+            n += 1
+            continue
+        begin, end = (tok.map[0], tok.map[1]) if tok.map else (last, last + 1)
         last = end
-        if node.type == "heading" and _is_paragraph_over_rule(node):
-            out.append(Unit("paragraph", start, end - 1))
+        if tok.type == "heading_open" and _is_paragraph_over_rule(tokens, n):
+            out.append(Unit("paragraph", begin, end - 1))
             out.append(Unit("hr", end - 1, end))
-        elif node.type == "heading":
-            out.append(Unit("heading", start, end, level=int(node.tag[1:])))
-        elif node.type in ("bullet_list", "ordered_list"):
-            ordered = node.type == "ordered_list"
-            out.append(Unit("list", start, end, ordered=ordered, items=_items(node, ordered)))
-        elif node.type in _KINDS:
-            out.append(Unit(_KINDS[node.type], start, end))
+        elif tok.type == "heading_open":
+            out.append(Unit("heading", begin, end, level=int(tok.tag[1:])))
+        elif tok.type in ("bullet_list_open", "ordered_list_open"):
+            ordered = tok.type == "ordered_list_open"
+            out.append(Unit("list", begin, end, ordered=ordered, items=_items(tokens, close, n, ordered)))
+        elif tok.type in _KINDS:
+            out.append(Unit(_KINDS[tok.type], begin, end))
+        n = nxt
     return tuple(out)
 
 
-def _items(node: SyntaxTreeNode, ordered: bool) -> tuple[ListItem, ...]:
+def _items(tokens: list[Token], close: list[int], n: int, ordered: bool) -> tuple[ListItem, ...]:
     items: list[ListItem] = []
-    number = int(node.attrs.get("start") or 1) if ordered else None  # type: ignore[arg-type]
-    for item in node.children:
-        if item.type != "list_item":
+    number = int(tokens[n].attrs.get("start") or 1) if ordered else None  # type: ignore[arg-type]
+    k = n + 1
+    while k < close[n]:
+        item = tokens[k]
+        if item.type != "list_item_open":
+            k = close[k] + 1
             continue
-        start, end = _span(item, 0)
+        begin, end = (item.map[0], item.map[1]) if item.map else (0, 1)
         if ordered and item.info and item.info.isdigit():
             number = int(item.info)
-        items.append(ListItem(start, end, number if ordered else None, _units(item.children)))
+        items.append(ListItem(begin, end, number if ordered else None, _units(tokens, close, k + 1, close[k])))
         if ordered and number is not None:
             number += 1
+        k = close[k] + 1
     return tuple(items)
 
 
@@ -136,7 +154,8 @@ def to_units(body: str) -> tuple[Unit, ...]:
     A paragraph made only of ``====`` (an e-mail export's separator that is not a setext
     underline because a blank line precedes it) is returned as a rule.
     """
-    units = _units(SyntaxTreeNode(block_tokens(body)).children)
+    tokens = block_tokens(body)
+    units = _units(tokens, _closers(tokens), 0, len(tokens))
     lines = body.split("\n")
     fixed = []
     for u in units:

@@ -17,7 +17,7 @@ from generator.parser import parse_file, parse_text
 
 HERE = Path(__file__).resolve().parent
 CASES: dict[str, dict[str, Any]] = yaml.safe_load((HERE / "doubts" / "cases.yaml").read_text(encoding="utf-8"))
-LABELLED = [md for folder in ("wild", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6") for md in sorted((HERE / folder).glob("*.md"))]
+LABELLED = [md for folder in ("wild", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7") for md in sorted((HERE / folder).glob("*.md"))]
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -77,3 +77,14 @@ def test_explain_names_what_filters_dropped(capsys: pytest.CaptureFixture[str]) 
     assert digest_main(["parse", "--explain", str(md)]) == 0
     out = capsys.readouterr().out
     assert "drop_labels dropped line" in out and "'요약'" in out
+
+
+def test_explain_names_the_steps_after_scoring(capsys: pytest.CaptureFixture[str]) -> None:
+    """A ranking table before the picks and a closing list after them join the winning layout; ``--explain`` says so
+    under the winner."""
+    for name, step in (("ranking_table_then_picks", "leading_table: line 9 holds 2 more papers"),
+                       ("closing_link_list", "closing_link_lists: line 15 lists 2 more papers")):
+        assert digest_main(["parse", "--explain", str(HERE / "cases" / f"{name}.md")]) == 0
+        out = capsys.readouterr().out.splitlines()
+        winner = out.index(next(line for line in out if line.startswith(" * ")))
+        assert out[winner + 1].strip() == step, out

@@ -14,13 +14,31 @@ _IDENT = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*)?(?:arxiv\s*:\s*\d{4}\.\d{4,5}(?:v
                     r"(?:v\d+)?(?:\.pdf)?/?)(?:\*\*)?\s*$", re.IGNORECASE)
 
 
+def _ident_line(f: Finder, k: int) -> int | None:
+    """The line of unit ``k`` that holds the identifier: its first, or its second under a ``\\`` line (arXiv's own
+    mailing writes one above every entry)."""
+    u = f.units[k]
+    if u.kind != "paragraph" or u.end - u.start < 2:
+        return None
+    if _IDENT.match(f.info.lines[u.start]):
+        return u.start
+    if f.info.lines[u.start].strip() == "\\\\" and _IDENT.match(f.info.lines[u.start + 1]):
+        return u.start + 1
+    return None
+
+
 def find(f: Finder) -> list[Layout]:
-    starts = [k for k, u in enumerate(f.units)
-              if u.kind == "paragraph" and u.end - u.start >= 2 and _IDENT.match(f.info.lines[u.start])]
+    heads = {k: line for k in range(len(f.units)) if (line := _ident_line(f, k)) is not None}
+    starts = sorted(heads)
     if len(starts) < 2:
         return []
-    starts, notes = run_filters(f, starts, COMMON)
-    return [f.from_starts("ident", starts, notes)] if starts else [f.rejected("ident", notes)] if notes else []
+    # no drop_labels: an identifier is no repeated label (the ``\\`` lines above them repeat, the ids do not)
+    starts, notes = run_filters(f, starts, tuple(name for name in COMMON if name != "drop_labels"))
+    if not starts:
+        return [f.rejected("ident", notes)] if notes else []
+    items = tuple(f.span("ident", f.units[k], heads[k], f.units[k:(starts[n + 1] if n + 1 < len(starts) else len(f.units))])
+                  for n, k in enumerate(starts))
+    return [Layout("ident", f.units[:starts[0]], items, notes)]
 
 
 RULE = Rule("ident", 0.35, find)

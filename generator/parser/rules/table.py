@@ -48,7 +48,9 @@ def _row(f: Finder, line: int, rest_units: tuple[Unit, ...], title_col: int | No
         return None
     title = named if named in texts else next((t for t in texts if t.startswith(("**", "__")) or link_item(t)),
                                               texts[0])
-    heading, heading_links, _ = split_heading(title, name_style=False)
+    heading, heading_links, rest = split_heading(title, name_style=False)
+    if rest.startswith(("(", "（")) and rest.endswith((")", "）")):
+        heading = f"{heading} {rest}"  # ``**한국어 제목** (English Title)``: the group is part of the title
     others = [t for t in texts if t is not title]
     summary = max(others, key=len) if others else ""
     units = (Unit("paragraph", line, line + 1),) + rest_units
