@@ -25,7 +25,7 @@ import yaml
 from generator.jsonout import result_json
 from generator.parser import parse_file
 
-DEFAULT = [Path("tests/parser") / name for name in ("wild", "unseen", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")]
+DEFAULT = [Path("tests/parser") / name for name in ("wild", "unseen", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8")]
 
 
 @dataclass

@@ -40,6 +40,7 @@ from .htmlmd import has_html, html_to_markdown
 from .items import ItemSpan, Layout, LineInfo, find_items
 from .links import RawLink, is_link_label, kind_for, names_link, split_trailing_links, url_kind
 from .mail import unwrap_forward
+from .refs import inline_references
 from .metadata import HeaderLines, merge_headers, parse_date, parse_header_lines
 from .nonpaper import find_legend, news_reason
 from .titles import has_hangul, has_latin, is_sentence, plain, split_title, strip_decoration, title_text
@@ -364,8 +365,13 @@ _CHAT_HEADER = re.compile(r"^\S{1,20}(?:\s\S{1,20})?\s*(?:[—–\-·|]\s*)?[\[(
                           r"(?:오전|오후|AM|PM)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM)?[\])]?$", re.IGNORECASE)
 """A chat message's header pasted with it: a nickname and the time it was sent (``도토리 — 2025-08-21 오후 9:02``,
 ``minsu [오후 9:02]``)."""
-_TALK_NUMBER = re.compile(r"^(?:발표|발제|논문|paper|talk|item)\s*#?\s*\d{1,3}\s*[—–\-:：.]\s+(?=\S)", re.IGNORECASE)
-"""A talk number before a title (``발표 3 — Title``, ``Paper 2: Title``)."""
+_TALK_NUMBER = re.compile(
+    r"^(?:\d{1,2}:\d{2}(?::\d{2})?\s*[—–\-|·]\s*(?=\S))?"
+    r"(?:(?:발표|발제|논문|paper|talk|item)\s*#?\s*\d{1,3}\s*[—–\-:：.]\s+(?=\S)"
+    r"|(?:[\w\uac00-\ud7a3]{1,12}\s?의\s*|에디터\s*|오늘의\s*|이번\s*주\s*)?(?:픽|원픽|추천\s*논문|pick)\s*[①-⑳\d]*\s*[:：]\s+(?=\S))?",
+    re.IGNORECASE)
+"""What stands before a title in a programme or show notes: a timestamp (``00:09:40 — ``), a talk number
+(``발표 3 — Title``, ``Paper 2: Title``) or a pick label (``정훈의 픽 ①: Title``)."""
 
 
 def _no_title(heading: str) -> bool:
@@ -417,7 +423,7 @@ def _subtitle(pieces: list[tuple[Unit, str]], want: str) -> tuple[str | None, li
     u, text = pieces[0]
     first, _, rest = text.strip().partition("\n")
     m = _ITALIC_LINE.match(first.strip())
-    inner = (m.group("a") or m.group("b")).strip() if m else plain(first)
+    inner = (m.group("a") or m.group("b")).strip() if m else strip_decoration(plain(first))  # ``📌 Title``
     if not inner or "](" in first or "://" in first or (want == "ko" and LABEL_LINE.match(inner)) \
             or first.lstrip().startswith(("→", "->", "➡", "⇒", "=>", "↳")):
         return None, pieces  # ``공유: 장민호`` is a field, ``→ 한 줄 요약`` a comment, not a title
@@ -659,7 +665,7 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Pape
         found, pieces = _title_from_body(pieces)
         heading = found or heading
     talk = _TALK_NUMBER.match(strip_decoration(heading))  # ``📌 발표 1 — Title``: the talk number is no title
-    titled = strip_decoration(heading)[talk.end():] if talk else heading
+    titled = strip_decoration(heading)[talk.end():] if talk and talk.end() else heading
     title_ko, title_en = split_title(title_text(titled), ctx.lang)
     named, pieces = _title_lines(pieces)
     if ctx.lang != "en" and item.pattern != "table":  # a table row's other cells are its summary, not titles
@@ -775,6 +781,11 @@ def build_issue(src: SourceText, slug: str, lang: str) -> tuple[Issue, list[Prob
     if notes:
         lines = inline_footnotes(lines, code)
         body = "\n".join(lines)
+    if "][" in body and "]:" in body:  # ``[arXiv][1]`` … ``[1]: https://…``: the links where they are used
+        inlined = inline_references(lines, code if long_blanks or html or notes else code_lines(body))
+        if inlined is not None:
+            lines = inlined
+            body = "\n".join(lines)
     known = code if long_blanks or html or notes else None
     chat = unwrap_chat(lines, lambda: known if known is not None else code_lines(body)) if _CHATTY.search(body) else None
     if chat is not None:  # a pasted group chat: senders and times off, each shared item under a heading

@@ -150,6 +150,27 @@ def two_papers_in_one(ev: Evidence) -> list[Problem]:
     return out
 
 
+_NO_PAPER = re.compile(r"논문(?:은|이)\s*아[니닌]|논문\s*(?:이야기|얘기)(?:는|가)?\s*아[니닌]|\bnot\s+a\s+paper\b", re.IGNORECASE)
+"""Words that say the text around them is no paper (``논문은 아니지만 …``)."""
+
+
+def said_no_paper(ev: Evidence) -> list[Problem]:
+    """A line inside a paper that says it is no paper: an item that is none (a book, a notice) read into it."""
+    out: list[Problem] = []
+    starts = sorted([(p.location.line, n, p) for n, p in enumerate(ev.issue.papers)]
+                    + [(b.location.line, -1, None) for b in ev.issue.blocks])  # a block ends the paper before it
+    for n, line in enumerate(ev.lines):
+        if n in ev.code or not _NO_PAPER.search(line):
+            continue
+        where = ev.loc(n)
+        owner = next((p for start, _, p in reversed(starts) if start < where.line), None)
+        if owner is not None:
+            out.append(_warn(where, f"this line inside paper {owner.position} ({owner.heading[:40]!r}) says it is "
+                                    "no paper: an item that is no paper may have been read into it",
+                             "give that part its own heading like the items, or move it below the last paper"))
+    return out
+
+
 def few_items(ev: Evidence) -> list[Problem]:
     """Far fewer paper items than distinct paper links."""
     keys: dict[str, int] = {}
@@ -249,6 +270,7 @@ CHECKS: tuple[tuple[str, Callable[[Evidence], list[Problem]]], ...] = (
     ("odd_titles", odd_titles),
     ("no_paper_link", no_paper_link),
     ("two_papers_in_one", two_papers_in_one),
+    ("said_no_paper", said_no_paper),
     ("few_items", few_items),
     ("arxiv_dates", arxiv_dates),
     ("shared_links", shared_links),

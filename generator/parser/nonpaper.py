@@ -43,7 +43,7 @@ _SECTION_WORDS = re.compile(r"뉴스|소식|블로그|읽을거리|업계|행사
 _LAUNCH = re.compile(r"출시|발표|정식\s*공개|공개$|계약|체결|인수|투자\s*유치|런칭|론칭|업데이트|서비스\s*시작|"
                      r"\blaunch(?:es|ed)?\b|\breleases?\b|\bannounc|\bintroducing\b|\bnow available\b|\bunveil",
                      re.IGNORECASE)
-_DISCLAIMER = re.compile(r"논문(?:은|이)\s*아[니닌]|논문(?:은|이)?\s*아님|블로그\s*(?:글|포스트)|뉴스\s*기사|보도\s*자료|"
+_DISCLAIMER = re.compile(r"논문(?:은|이)\s*아[니닌]|논문(?:은|이)?\s*아님|논문\s*(?:이야기|얘기)(?:는|가)?\s*아[니닌]|블로그\s*(?:글|포스트)|뉴스\s*기사|보도\s*자료|"
                          r"not\s+a\s+paper|blog\s+post", re.IGNORECASE)
 _WRITE_UP = re.compile(r"(?:정리한|작성한|쓴|긴|읽을\s*만한)\s*(?:긴\s*)?(?:글|포스트|에세이)(?=[\s.,!이을은입]|$)|\blong\s+(?:read|post|essay)\b",
                        re.IGNORECASE)
@@ -160,7 +160,7 @@ def news_reason(paper: Paper, raw_heading: str, legend: Legend | None, section: 
         return None
     if section and _SECTION_WORDS.search(section):
         return f"in section {section[:30]!r}"
-    if urls and (_DISCLAIMER.search(paper.body) or _DISCLAIMER.search(paper.heading)):
+    if _DISCLAIMER.search(paper.body) or _DISCLAIMER.search(paper.heading):  # with links or none at all
         return "its text says it is no paper"
     if not urls or any(link.kind is LinkKind.CODE for link in urls):
         return None
