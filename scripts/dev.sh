@@ -5,9 +5,10 @@
 #   bash scripts/dev.sh build [mkdocs build args]   install runtime deps, `mkdocs build --strict`
 #   bash scripts/dev.sh test  [pytest args]         install everything, run the whole suite incl. quality gates
 #   bash scripts/dev.sh install [runtime|test]      only install (default: test = everything)
+#   bash scripts/dev.sh lock                        pin the newest versions pyproject.toml allows into constraints.txt
 #
 # Every install step is idempotent and skipped when its inputs have not changed:
-#   Python  -> .venv (pip install -e '.[test]'), keyed on the hash of pyproject.toml
+#   Python  -> .venv (pip install -c constraints.txt -e '.[test]'), keyed on the hash of pyproject.toml and the pins
 #   Debian  -> chromium, fonts-nanum (and default-jre-headless when `java` is missing); apt runs only if one is missing
 #   npm     -> tools/node_modules (npm ci --prefix tools), keyed on the hash of tools/package-lock.json
 set -euo pipefail
@@ -43,7 +44,7 @@ install_python() {
     "$base" -m venv "$VENV"
   fi
   local stamp="$VENV/.paper-digest-deps$extras" want s
-  want="$(hash_of pyproject.toml)"
+  want="$(hash_of pyproject.toml constraints.txt)"
   # The full install ("[test]") also satisfies the runtime one.
   for s in "$stamp" "$VENV/.paper-digest-deps[test]"; do
     if [ -f "$s" ] && [ "$(cat "$s")" = "$want" ]; then
@@ -52,7 +53,7 @@ install_python() {
   done
   log "pip install -e '.$extras' into .venv"
   "$PY" -m pip install --quiet --upgrade "pip>=24" "setuptools>=69" wheel
-  "$PY" -m pip install --quiet -e ".$extras"
+  "$PY" -m pip install --quiet -c constraints.txt -e ".$extras"
   echo "$want" >"$stamp"
 }
 
@@ -134,10 +135,28 @@ case "$cmd" in
     fi
     exit "$rc"
     ;;
+  lock)
+    # The newest versions the ranges of pyproject.toml allow, installed into a fresh virtualenv and pinned; then
+    # `bash scripts/dev.sh test` runs the whole suite on them (CI and the deploy install exactly these).
+    base="$(command -v python3.11 || command -v python3 || true)"
+    [ -n "$base" ] || die "python3 (>= 3.11) not found"
+    tmp="$(mktemp -d)"
+    trap 'rm -rf "$tmp"' EXIT
+    log "resolving the newest allowed versions in a fresh virtualenv"
+    "$base" -m venv "$tmp/venv"
+    "$tmp/venv/bin/python" -m pip install --quiet --upgrade "pip>=24"
+    "$tmp/venv/bin/python" -m pip install --quiet -e ".[test]"
+    {
+      echo "# Pinned versions of every dependency (runtime and test), used by scripts/dev.sh and the deploy workflow."
+      echo "# Refresh with: bash scripts/dev.sh lock (the newest versions pyproject.toml allows), then run the tests."
+      "$tmp/venv/bin/python" -m pip freeze --exclude-editable
+    } >constraints.txt
+    log "wrote constraints.txt ($(grep -vc '^#' constraints.txt) pins)"
+    ;;
   -h|--help|help)
-    sed -n '2,13p' "$0"
+    sed -n '2,14p' "$0"
     ;;
   *)
-    die "unknown command '$cmd': use serve, build, test or install (see bash scripts/dev.sh help)"
+    die "unknown command '$cmd': use serve, build, test, install or lock (see bash scripts/dev.sh help)"
     ;;
 esac

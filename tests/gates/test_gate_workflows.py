@@ -56,3 +56,14 @@ def test_deploy_checks_and_tests_the_content_before_it_builds() -> None:
     assert check < build and tests < build < upload
     assert not any(step.get("continue-on-error") for step in build_job["steps"])
     assert workflow["jobs"]["deploy"]["needs"] == "build"
+
+
+def test_deploy_and_dev_install_the_pinned_versions() -> None:
+    """The deploy builds with the versions the suite ran on: constraints.txt, also used by scripts/dev.sh."""
+    pins = dict(line.split("==", 1) for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines()
+                if "==" in line and not line.startswith("#"))
+    assert {"mkdocs", "mkdocs-material", "markdown-it-py", "Jinja2"} <= set(pins)
+    workflow = yaml.safe_load(DEPLOY.read_text(encoding="utf-8"))
+    installs = [step["run"] for step in workflow["jobs"]["build"]["steps"] if "pip install" in step.get("run", "")]
+    assert installs and all("-c constraints.txt" in run for run in installs)
+    assert "-c constraints.txt" in (ROOT / "scripts" / "dev.sh").read_text(encoding="utf-8")

@@ -60,7 +60,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str
     wheel = next((base / "dist").glob("paper_digest-*.whl"))
     venv.create(base / "venv", with_pip=True, clear=True)
     bin_dir = base / "venv" / "bin"
-    installed_out = _run([str(bin_dir / "python"), "-m", "pip", "install", str(wheel)], base)
+    # the versions the checkout runs on (constraints.txt), so that both builds use the same Material
+    installed_out = _run([str(bin_dir / "python"), "-m", "pip", "install", "-c", str(ROOT / "constraints.txt"),
+                          str(wheel)], base)
     return wheel, bin_dir, built + installed_out
 
 
