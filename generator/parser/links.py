@@ -66,6 +66,9 @@ _ENTRY = re.compile(
     r"|(?P<lp>" + _KEYED_ALT + r")\s*[(（]\s*(?P<lpu>(?:https?://|www\.)[^\s|<>\"'()（）]+(?:\([^\s()]*\)[^\s|<>\"'()（）]*)*)\s*[)）]"
     r"|(?P<ax>arxiv\s*:\s*(?P<axid>\d{4}\.\d{4,5})(?:v\d+)?)(?![\w/])"
     r"|(?<![^\s|·•,/])(?P<gl>\d{0,2}[^\W\d_](?:[^:：|·•\[\]()<>*\n👉→]|(?<=\S)·(?=\S)){0,24}?)\s*(?:[:：]|👉|→)\s*<?(?P<gu>https?://[^\s|<>\"']+)>?"
+    r"|(?<![^\s|·•,/])(?P<gm>\d{0,2}[^\W\d_][^\s:：|·•\[\]()<>*👉→]{0,12}(?:\s[^\s:：|·•\[\]()<>*👉→]{1,12}){0,2}?)"
+    r"(?<![요다죠])\s*[:：]\s*\[(?P<gml>" + LINK_TEXT
+    + r")\]\((?P<gmu>https?://[^()\s]+)\)"  # ``팀 리뷰: [리뷰 (노션)](https://…)``: a label of its own, kind by host
     r"|(?P<bu>" + _URL + r")"
     r"|(?<![\w])(?P<pl>(?:" + _PLAIN_ALT + r")" + _SUFFIX + r")(?![\w])",
     re.IGNORECASE,
@@ -248,6 +251,10 @@ def _entries(text: str) -> list[RawLink] | None:
                     and _host_kind(m.group("gu")) not in (LinkKind.PAPER, LinkKind.CODE):
                 return None  # ``URL: …``, ``출처: …``: a header line, not a link line (``출처 👉 arXiv`` is a link)
             found.append(_make(m.group("gl"), m.group("gu")))
+        elif m.group("gm") is not None:
+            if is_header_key(m.group("gm")) and _host_kind(m.group("gmu")) not in (LinkKind.PAPER, LinkKind.CODE):
+                return None  # ``출처: [블로그](…)``: a header line, not a link line
+            found.append(_make(m.group("gm"), m.group("gmu")))
         elif m.group("bu") is not None:
             found.append(_make("", m.group("bu")))
         else:

@@ -45,7 +45,6 @@ def test_doubts_reach_digest_check(tmp_path: Path, capsys: pytest.CaptureFixture
 
 
 KNOWN_SILENT = {
-    "blind8/notion_monthly_june": "a labelled link to a Notion review page under a paper is not read as its link",
     "blind8/telegram_paper_radar": "a channel notice and a forwarded 📰 news post are read as sponsor/other blocks, "
                                    "not as non-paper items",
 }
