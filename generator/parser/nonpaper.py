@@ -40,7 +40,8 @@ _TAG_WORDS = re.compile(r"^(?:뉴스|소식|블로그|읽을거리|번외|행사
 _SECTION_WORDS = re.compile(r"뉴스|소식|블로그|읽을거리|업계|행사|제품|출시|릴리스|오픈\s*소스|도구|툴|이벤트|공지|안내|"
                             r"\bnews\b|\bblog|industry|products?\b|releases?\b|\btools?\b|open[- ]?source|events?\b",
                             re.IGNORECASE)
-_LAUNCH = re.compile(r"출시|발표|정식\s*공개|공개$|계약|체결|인수|투자\s*유치|런칭|론칭|업데이트|서비스\s*시작|"
+_LAUNCH = re.compile(r"출시|발표|정식\s*공개|공개$|계약|체결|인수|투자\s*유치|런칭|론칭|업데이트|서비스\s*시작|채용|구인|"
+                     r"\bhiring\b|\bjob\s+opening|"
                      r"\blaunch(?:es|ed)?\b|\breleases?\b|\bannounc|\bintroducing\b|\bnow available\b|\bunveil",
                      re.IGNORECASE)
 _DISCLAIMER = re.compile(r"논문(?:은|이)\s*아[니닌]|논문(?:은|이)?\s*아님|논문\s*(?:이야기|얘기)(?:는|가)?\s*아[니닌]|블로그\s*(?:글|포스트)|뉴스\s*기사|보도\s*자료|"
