@@ -4,8 +4,10 @@ Mailing lists and plain-text exports keep the body short with numbered reference
 text, ``[1]: https://arxiv.org/abs/…`` at the end. The rules read a link line by its inline links, so before they
 run each full (``[text][label]``) or collapsed (``[text][]``) reference whose label is defined becomes
 ``[text](address)``, and the definition lines used are emptied (they stay lines, so every line keeps its number).
-Labels match as CommonMark matches them: case-folded, runs of white space as one. Shortcut references (``[1]``
-alone) are left as they are: a bracketed number opens an item in many layouts. Code is left alone.
+Labels match as CommonMark matches them: case-folded, runs of white space as one. Only ``http(s)`` targets are
+written out: any other (``javascript:…``) stays on its definition line, where the build reports it. Shortcut
+references (``[1]`` alone) are left as they are: a bracketed number opens an item in many layouts. Code is left
+alone.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ def inline_references(lines: list[str], code: Iterable[int] = ()) -> list[str] |
         if n in skip or "]:" not in line:
             continue
         m = _DEFINITION.match(line)
-        if m:
+        if m and m.group(2).lower().startswith(("http://", "https://")):  # any other target stays where it is
             definitions.setdefault(_label(m.group(1)), (n, m.group(2)))  # the first definition wins
     if not definitions:
         return None
