@@ -414,6 +414,10 @@ def _title_from_body(pieces: list[tuple[Unit, str]]) -> tuple[str | None, list[t
     return None, pieces
 
 
+_TALLY = re.compile(r"\b\d+\s*(?:points?|upvotes?|votes?|comments?)\b|[💬▲👍⭐]\s*\d", re.IGNORECASE)
+"""A line of counts under a heading (``▲ 59 points · 💬 6 · by name · 4일전``): no title in the other language."""
+
+
 def _subtitle(pieces: list[tuple[Unit, str]], want: str) -> tuple[str | None, list[tuple[Unit, str]]]:
     """The title in the other language written on the first line under the heading, and the pieces without it:
     an italic line (``*English Title*`` under a Korean heading, ``*한국어 제목*`` under an English one), a plain
@@ -424,7 +428,7 @@ def _subtitle(pieces: list[tuple[Unit, str]], want: str) -> tuple[str | None, li
     first, _, rest = text.strip().partition("\n")
     m = _ITALIC_LINE.match(first.strip())
     inner = (m.group("a") or m.group("b")).strip() if m else strip_decoration(plain(first))  # ``📌 Title``
-    if not inner or "](" in first or "://" in first or (want == "ko" and LABEL_LINE.match(inner)) \
+    if not inner or "](" in first or "://" in first or (want == "ko" and LABEL_LINE.match(inner)) or _TALLY.search(inner) \
             or first.lstrip().startswith(("→", "->", "➡", "⇒", "=>", "↳")):
         return None, pieces  # ``공유: 장민호`` is a field, ``→ 한 줄 요약`` a comment, not a title
     if want == "en":
@@ -499,6 +503,10 @@ _PROSE_LINK = re.compile(r"\[(?P<label>[^\]]{1,40})\]\((?P<url>https?://[^()\s]+
 """A link in prose: ``[코드](…)``, a bare address, or a GitHub repository written without ``https://``."""
 
 
+_STATUS_URL = re.compile(r"^https?://(?:www\.|mobile\.)?(?:x|twitter)\.com/\w{1,30}/status(?:es)?/\d{5,}", re.IGNORECASE)
+"""The address of one post on X (Twitter): a tweet, whatever words stand around it."""
+
+
 def _prose_links(ctx: _Ctx, pieces: list[tuple[Unit, str]], links: list[Link]) -> list[Link]:
     """Links of the item named in its prose: ``[PDF](…)`` or ``[코드](…)`` inline, a GitHub address in a
     sentence that says it is the code (``코드는 https://github.com/… 에 공개``); only kinds the item lacks."""
@@ -538,7 +546,14 @@ def _prose_links(ctx: _Ctx, pieces: list[tuple[Unit, str]], links: list[Link]) -
                     kind = LinkKind.CODE
                 elif m.group("bare") and url_kind(url) is LinkKind.MODEL and _MODEL_WORDS.search(sentence.replace(url, "")):
                     kind = LinkKind.MODEL  # ``The model is available at https://huggingface.co/…``
+                elif _STATUS_URL.search(url):
+                    kind = LinkKind.TWEET  # ``트위터에서 논쟁이 있었음 → [이 스레드](https://x.com/…/status/…)``
                 else:
+                    continue
+                if kind is LinkKind.TWEET and _STATUS_URL.search(url) and kind not in have and url not in urls:
+                    have.add(kind)  # a post's own address is the item's tweet wherever the sentence puts it
+                    urls.add(url)
+                    found.append(Link(kind, label or "트윗", url, ctx.loc(u.start)))
                     continue
                 if kind in (LinkKind.PAPER, LinkKind.CODE) and kind not in have:
                     have.add(kind)
@@ -691,6 +706,7 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Pape
             korean, pieces = _subtitle(pieces, "ko")
             title_ko = korean or title_ko
     links.extend(_prose_links(ctx, pieces, links))
+    links = _paper_host_first(links, len(item.heading_links))
     summary = next((t for u, t in pieces if u.kind == "paragraph"), pieces[0][1] if pieces else "")
     return Paper(
         position=position,
@@ -703,6 +719,17 @@ def _paper(ctx: _Ctx, item: ItemSpan, position: int, last: bool = False) -> Pape
         links=tuple(links),
         location=ctx.loc(item.heading_line),
     )
+
+
+def _paper_host_first(links: list[Link], from_heading: int) -> list[Link]:
+    """A heading linked to a page that is no paper host (a discussion thread, a blog) is taken for the paper only
+    while the item has no link to a paper host: ``1. [Title](https://news.hada.io/…)`` over ``→ 원문: arxiv.org/…``
+    makes the arXiv page the paper and the thread another link."""
+    heading = [n for n, link in enumerate(links[:from_heading])
+               if link.kind is LinkKind.PAPER and link.url and url_kind(link.url) is LinkKind.OTHER]
+    if not heading or not any(link.url and url_kind(link.url) is LinkKind.PAPER for link in links[from_heading:]):
+        return links
+    return [replace(link, kind=LinkKind.OTHER) if n in heading else link for n, link in enumerate(links)]
 
 
 def _check_numbers(ctx: _Ctx, layout: Layout) -> None:
