@@ -64,6 +64,7 @@ from generator.sitemap import SITEMAP_FILE, SITEMAP_GZ_FILE, gzipped, page_entri
 from generator.enrich import ParseCache
 from generator.build import BuildError, BuildSettings, RenderedPage, SiteBuild, build, load
 from generator.catalog_model import Catalog
+from generator.urls import LANGUAGE_NAMES
 from generator.views import language_href
 
 log = logging.getLogger("mkdocs.plugins.digest")
@@ -630,8 +631,6 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return server
 
 
-_LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
-
 DEFAULT_NAV = ("index.md", "archive.md", "topics/index.md")
 """The navigation of a site whose ``mkdocs.yml`` has none: home, archive, topics (never the generated pages)."""
 
@@ -643,7 +642,7 @@ def _add_theme(config: MkDocsConfig) -> None:
     if config.nav is None:
         config.nav = list(DEFAULT_NAV)
     if not config.extra.get("alternate"):
-        config.extra["alternate"] = [{"name": _LANGUAGE_NAMES[lang], "link": "/" if lang == i18n.PRIMARY else
+        config.extra["alternate"] = [{"name": LANGUAGE_NAMES[lang], "link": "/" if lang == i18n.PRIMARY else
                                       f"/{lang}/", "lang": lang} for lang in i18n.LANGUAGES]
     theme = config.theme
     if str(THEME_DIR) not in theme.dirs:

@@ -36,7 +36,7 @@ from generator.cards import CardPainter
 from generator.identity import Identity
 from generator.markdown import is_allowed_url
 from generator.notfound import NotFoundView, not_found_view
-from generator.urls import LANGUAGES, PRIMARY_LANGUAGE, PageKind, absolute_url
+from generator.urls import LANGUAGE_NAMES, LANGUAGES, PRIMARY_LANGUAGE, PageKind, absolute_url
 from generator.views import (
     ArchiveView,
     HomeView,
@@ -244,8 +244,6 @@ class SitePlan:
     """The 404 page (``None`` only for plans made by hand in tests)."""
 
 
-_LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
-"""Each language by its own name, as a language switch names it."""
 
 
 def _footer(lang: str, path: str, switch_href: str, other: str) -> tuple[FooterLink, ...]:
@@ -255,7 +253,7 @@ def _footer(lang: str, path: str, switch_href: str, other: str) -> tuple[FooterL
         FooterLink(_("Topics"), relative_href(path, topics_path())),
         FooterLink(_("All papers"), relative_href(path, papers_index_path())),
         FooterLink(_("RSS feed"), relative_href(path, "feed.xml")),
-        FooterLink(_LANGUAGE_NAMES[other], switch_href, other),
+        FooterLink(LANGUAGE_NAMES[other], switch_href, other),
     )
 
 

@@ -15,6 +15,9 @@ LANGUAGES: tuple[str, ...] = ("ko", "en")
 PRIMARY_LANGUAGE = LANGUAGES[0]
 """The language published at the site root."""
 
+LANGUAGE_NAMES: dict[str, str] = {"ko": "한국어", "en": "English"}
+"""Each language by its own name, as a language switch names it."""
+
 RESERVED_IDS = frozenset({"index"})
 """Paper and topic ids the site uses itself: ``papers/index`` and ``topics/index`` are the index pages."""
 

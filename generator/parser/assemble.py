@@ -38,7 +38,7 @@ from .chat import move_replies, unwrap_chat
 from .footnotes import inline_footnotes
 from .htmlmd import has_html, html_to_markdown
 from .items import ItemSpan, Layout, LineInfo, find_items
-from .links import RawLink, is_link_label, kind_for, names_link, split_trailing_links, url_kind
+from .links import STATUS_URL, RawLink, is_link_label, kind_for, names_link, split_trailing_links, url_kind
 from .mail import unwrap_forward
 from .refs import inline_references
 from .metadata import HeaderLines, merge_headers, parse_date, parse_header_lines
@@ -503,10 +503,6 @@ _PROSE_LINK = re.compile(r"\[(?P<label>[^\]]{1,40})\]\((?P<url>https?://[^()\s]+
 """A link in prose: ``[코드](…)``, a bare address, or a GitHub repository written without ``https://``."""
 
 
-_STATUS_URL = re.compile(r"^https?://(?:www\.|mobile\.)?(?:x|twitter)\.com/\w{1,30}/status(?:es)?/\d{5,}", re.IGNORECASE)
-"""The address of one post on X (Twitter): a tweet, whatever words stand around it."""
-
-
 def _prose_links(ctx: _Ctx, pieces: list[tuple[Unit, str]], links: list[Link]) -> list[Link]:
     """Links of the item named in its prose: ``[PDF](…)`` or ``[코드](…)`` inline, a GitHub address in a
     sentence that says it is the code (``코드는 https://github.com/… 에 공개``); only kinds the item lacks."""
@@ -546,11 +542,11 @@ def _prose_links(ctx: _Ctx, pieces: list[tuple[Unit, str]], links: list[Link]) -
                     kind = LinkKind.CODE
                 elif m.group("bare") and url_kind(url) is LinkKind.MODEL and _MODEL_WORDS.search(sentence.replace(url, "")):
                     kind = LinkKind.MODEL  # ``The model is available at https://huggingface.co/…``
-                elif _STATUS_URL.search(url):
+                elif STATUS_URL.search(url):
                     kind = LinkKind.TWEET  # ``트위터에서 논쟁이 있었음 → [이 스레드](https://x.com/…/status/…)``
                 else:
                     continue
-                if kind is LinkKind.TWEET and _STATUS_URL.search(url) and kind not in have and url not in urls:
+                if kind is LinkKind.TWEET and STATUS_URL.search(url) and kind not in have and url not in urls:
                     have.add(kind)  # a post's own address is the item's tweet wherever the sentence puts it
                     urls.add(url)
                     found.append(Link(kind, label or "트윗", url, ctx.loc(u.start)))

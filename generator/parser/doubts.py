@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from ..model import Issue, LayoutReport, LinkKind, Location, Problem, Severity
 from .filters import SECTION_LABEL
+from .links import STATUS_URL
+from .nonpaper import NO_PAPER_WORDS
 
 __all__ = ["Evidence", "CHECKS", "doubts", "most_linked_note"]
 
@@ -26,7 +28,6 @@ _PAPER_URL = re.compile(r"https?://(?:www\.)?(?:arxiv\.org/(?:abs|pdf)/[\w.\-/]+
                         r"huggingface\.co/papers/[\w.\-]+|alphaxiv\.org/abs/[\w.\-]+)")
 _ARXIV_ID = re.compile(r"(?:arxiv\.org/(?:abs|pdf)/|huggingface\.co/papers/|alphaxiv\.org/abs/)(?P<yy>\d{2})(?P<mm>\d{2})\."
                        r"(?P<num>\d{4,5})")
-_STATUS = re.compile(r"(?:x|twitter)\.com/[^/\s]+/status(?:es)?/(?P<id>\d+)")
 _MARKUP = re.compile(r"<[a-zA-Z/][^>]*>|\]\(|\*\*|__|`|\[\[|^#|\{\{|&[a-z]+;")
 
 
@@ -150,8 +151,7 @@ def two_papers_in_one(ev: Evidence) -> list[Problem]:
     return out
 
 
-_NO_PAPER = re.compile(r"논문(?:은|이)\s*아[니닌]|논문\s*(?:이야기|얘기)(?:는|가)?\s*아[니닌]|\bnot\s+a\s+paper\b", re.IGNORECASE)
-"""Words that say the text around them is no paper (``논문은 아니지만 …``)."""
+_NO_PAPER = re.compile(NO_PAPER_WORDS, re.IGNORECASE)
 
 
 def said_no_paper(ev: Evidence) -> list[Problem]:
@@ -223,7 +223,7 @@ def shared_links(ev: Evidence) -> list[Problem]:
         for link in p.links:
             if not link.url:
                 continue
-            status = _STATUS.search(link.url)
+            status = STATUS_URL.search(link.url)
             key = f"tweet:{status.group('id')}" if status else (_paper_key(link.url) if _PAPER_URL.match(link.url) else "")
             if not key or key in mine:
                 continue

@@ -141,6 +141,10 @@ class RawLink:
     """The rejected target when it used a dangerous scheme (``javascript:`` …)."""
 
 
+STATUS_URL = re.compile(r"(?:x|twitter)\.com/\w{1,30}/status(?:es)?/(?P<id>\d{5,})", re.IGNORECASE)
+"""The address of one post on X (Twitter): a tweet, whatever words stand around it."""
+
+
 def _host_kind(url: str) -> LinkKind:
     try:
         parts = urlsplit(url)

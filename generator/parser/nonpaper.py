@@ -44,8 +44,9 @@ _LAUNCH = re.compile(r"출시|발표|정식\s*공개|공개$|계약|체결|인�
                      r"\bhiring\b|\bjob\s+opening|"
                      r"\blaunch(?:es|ed)?\b|\breleases?\b|\bannounc|\bintroducing\b|\bnow available\b|\bunveil",
                      re.IGNORECASE)
-_DISCLAIMER = re.compile(r"논문(?:은|이)\s*아[니닌]|논문(?:은|이)?\s*아님|논문\s*(?:이야기|얘기)(?:는|가)?\s*아[니닌]|블로그\s*(?:글|포스트)|뉴스\s*기사|보도\s*자료|"
-                         r"not\s+a\s+paper|blog\s+post", re.IGNORECASE)
+NO_PAPER_WORDS = r"논문(?:은|이)\s*아[니닌]|논문(?:은|이)?\s*아님|논문\s*(?:이야기|얘기)(?:는|가)?\s*아[니닌]|\bnot\s+a\s+paper\b"
+"""Words that say the text around them is no paper (``논문은 아니지만 …``)."""
+_DISCLAIMER = re.compile(NO_PAPER_WORDS + r"|블로그\s*(?:글|포스트)|뉴스\s*기사|보도\s*자료|blog\s+post", re.IGNORECASE)
 _WRITE_UP = re.compile(r"(?:정리한|작성한|쓴|긴|읽을\s*만한)\s*(?:긴\s*)?(?:글|포스트|에세이)(?=[\s.,!이을은입]|$)|\blong\s+(?:read|post|essay)\b",
                        re.IGNORECASE)
 """Words of a text that calls its item a write-up (``…를 정리한 긴 글``), said of an item without a paper link."""
